@@ -1,0 +1,50 @@
+package dev.mediawatch.config;
+
+import dev.mediawatch.model.Entity;
+import dev.mediawatch.model.FeedSource;
+import dev.mediawatch.model.Subscription;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The whole configuration, validated. Built by {@link ConfigLoader} from YAML; every key of
+ * ARCHITECTURE.md has a place here.
+ *
+ * @param source where it was read from (a path, or {@code bundled default}), for messages
+ */
+public record MediawatchConfig(
+        String source,
+        KafkaSettings kafka,
+        HttpSettings http,
+        FetchSettings fetch,
+        List<FeedSource> feeds,
+        List<Entity> entities,
+        List<Subscription> subscriptions) {
+
+    public MediawatchConfig {
+        feeds = List.copyOf(feeds);
+        entities = List.copyOf(entities);
+        subscriptions = List.copyOf(subscriptions);
+    }
+
+    /** {@code kafka:}: empty bootstrap servers means the embedded broker on {@code embeddedPort}. */
+    public record KafkaSettings(String bootstrapServers, int embeddedPort) {
+        public static final int DEFAULT_PORT = 9092;
+
+        public boolean embedded() {
+            return bootstrapServers == null || bootstrapServers.isBlank();
+        }
+    }
+
+    /** {@code http:}: where the admin and metrics endpoints listen. */
+    public record HttpSettings(String host, int port) {
+    }
+
+    /** {@code fetch:}: the poller's safety switch and schedule bounds. */
+    public record FetchSettings(boolean allowPrivateNetworks, Duration defaultInterval,
+                                Duration minInterval, Duration maxInterval) {
+        public static FetchSettings defaults() {
+            return new FetchSettings(false, Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofHours(1));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.mediawatch.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An alert: the value on {@code mediawatch.alerts}, keyed by {@link #subscriptionId()}.
+ * {@link #alertId()} is stable: the same alert has the same id across retries and restarts.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Alert(
+        String alertId,
+        String kind,
+        String subscriptionId,
+        String articleId,
+        String storyId,
+        String url,
+        String title,
+        String outlet,
+        Instant publishedAt,
+        Instant detectedAt,
+        List<String> entities,
+        String snippet,
+        String reason) {
+
+    public static final String KIND_ENTITY = "entity";
+    public static final String KIND_QUERY = "query";
+    public static final String KIND_SPIKE = "spike";
+    public static final String KIND_STORY_UPDATE = "story-update";
+
+    public Alert {
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(subscriptionId, "subscriptionId");
+        entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+}

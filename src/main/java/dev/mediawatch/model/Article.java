@@ -1,0 +1,46 @@
+package dev.mediawatch.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An enriched article: the value on {@code mediawatch.articles}. All fields of {@link RawArticle}, plus
+ * the entities it mentions, its categories and the story it belongs to.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Article(
+        String articleId,
+        String feedId,
+        String url,
+        String title,
+        String outlet,
+        Instant publishedAt,
+        Instant fetchedAt,
+        String summary,
+        String text,
+        String byline,
+        String language,
+        boolean truncated,
+        List<EntityMention> entities,
+        List<String> categories,
+        String storyId) {
+
+    public Article {
+        Objects.requireNonNull(articleId, "articleId");
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        if (storyId == null) storyId = articleId;
+    }
+
+    public static Article of(RawArticle raw, List<EntityMention> entities, List<String> categories, String storyId) {
+        return new Article(raw.articleId(), raw.feedId(), raw.url(), raw.title(), raw.outlet(), raw.publishedAt(),
+                raw.fetchedAt(), raw.summary(), raw.text(), raw.byline(), raw.language(), raw.truncated(),
+                entities, categories, storyId);
+    }
+
+    public List<String> entityIds() {
+        return entities.stream().map(EntityMention::id).toList();
+    }
+}
