@@ -27,6 +27,14 @@ public record MediawatchConfig(
         subscriptions = List.copyOf(subscriptions);
     }
 
+    public MediawatchConfig withKafka(KafkaSettings k) {
+        return new MediawatchConfig(source, k, http, fetch, feeds, entities, subscriptions);
+    }
+
+    public MediawatchConfig withHttp(HttpSettings h) {
+        return new MediawatchConfig(source, kafka, h, fetch, feeds, entities, subscriptions);
+    }
+
     /** {@code kafka:}: empty bootstrap servers means the embedded broker on {@code embeddedPort}. */
     public record KafkaSettings(String bootstrapServers, int embeddedPort) {
         public static final int DEFAULT_PORT = 9092;

@@ -4,6 +4,7 @@ import dev.mediawatch.model.Alert;
 import dev.mediawatch.model.Article;
 import dev.mediawatch.model.Entity;
 import dev.mediawatch.model.FeedSource;
+import dev.mediawatch.model.FeedStatus;
 import dev.mediawatch.model.Mention;
 import dev.mediawatch.model.RawArticle;
 import dev.mediawatch.model.Subscription;
@@ -16,8 +17,8 @@ public final class Topics {
 
     public static final Topic<String, FeedSource> FEEDS =
             new Topic<>("mediawatch.feeds", KEY, JsonSerde.of(FeedSource.class));
-    public static final Topic<String, byte[]> FEED_STATUS =
-            new Topic<>("mediawatch.feed-status", KEY, Serdes.ByteArray());
+    public static final Topic<String, FeedStatus> FEED_STATUS =
+            new Topic<>("mediawatch.feed-status", KEY, JsonSerde.of(FeedStatus.class));
     public static final Topic<String, Entity> ENTITIES =
             new Topic<>("mediawatch.entities", KEY, JsonSerde.of(Entity.class));
     public static final Topic<String, Subscription> SUBSCRIPTIONS =

@@ -1,0 +1,58 @@
+package dev.mediawatch.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+/** The HTTP endpoints of a mediawatch process: health now; metrics and queries join it. */
+public final class ApiServer implements AutoCloseable {
+    private final HttpServer server;
+
+    private ApiServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static ApiServer start(String host, int port, BooleanSupplier ready) throws IOException {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        } catch (java.net.BindException e) {
+            throw new IOException("HTTP port " + host + ":" + port + " is already in use; set http.port or --http-port", e);
+        }
+        server.createContext("/health/live", ex -> respond(ex, 200, "{\"status\":\"up\"}"));
+        server.createContext("/health/ready", ex -> {
+            boolean ok = ready.getAsBoolean();
+            respond(ex, ok ? 200 : 503, ok ? "{\"status\":\"ready\"}" : "{\"status\":\"starting\"}");
+        });
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "mediawatch-http");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+        return new ApiServer(server);
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    static void respond(HttpExchange ex, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.mediawatch.app;
+
+import dev.mediawatch.api.ApiServer;
+import dev.mediawatch.config.MediawatchConfig;
+import dev.mediawatch.deliver.AlertDispatcher;
+import dev.mediawatch.deliver.ConsoleSink;
+import dev.mediawatch.ingest.FeedPoller;
+import dev.mediawatch.ingest.FetchPolicy;
+import dev.mediawatch.ingest.HttpFetcher;
+import dev.mediawatch.ingest.PollSchedule;
+import dev.mediawatch.kafka.EmbeddedKafka;
+import dev.mediawatch.kafka.TopicCatalog;
+import dev.mediawatch.kafka.TypedProducer;
+import dev.mediawatch.stream.MediawatchTopology;
+import dev.mediawatch.stream.StreamsSettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One mediawatch process: the embedded broker when no cluster is given, the topics, the registry
+ * upserts, and the roles asked for. Closing it stops everything in reverse order.
+ */
+public final class MediawatchService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MediawatchService.class);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private String bootstrapServers;
+    private KafkaStreams streams;
+    private FeedPoller poller;
+    private ApiServer api;
+
+    /** How this process runs, beyond the config file. */
+    public record Options(Path dataDir, Set<Role> roles, PrintStream console, boolean exactlyOnce) {
+        public static Options of(Path dataDir, Set<Role> roles, PrintStream console) {
+            return new Options(dataDir, roles, console, true);
+        }
+    }
+
+    private MediawatchService() {
+    }
+
+    public static MediawatchService start(MediawatchConfig config, Options options) throws Exception {
+        MediawatchService service = new MediawatchService();
+        try {
+            service.startAll(config, options);
+            return service;
+        } catch (Exception | Error e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    private void startAll(MediawatchConfig config, Options options) throws Exception {
+        bootstrapServers = config.kafka().bootstrapServers();
+        if (config.kafka().embedded()) {
+            EmbeddedKafka broker = EmbeddedKafka.start(options.dataDir(), config.kafka().embeddedPort());
+            resources.push(broker);
+            bootstrapServers = broker.bootstrapServers();
+        }
+        applyTopics();
+        try (TypedProducer producer = new TypedProducer(bootstrapServers)) {
+            RegistryPublisher.publish(producer, config);
+        }
+        if (options.roles().contains(Role.STREAM)) startStreams(options);
+        if (options.roles().contains(Role.DELIVER)) startDispatcher(options);
+        if (options.roles().contains(Role.POLL)) startPoller(config);
+        api = ApiServer.start(config.http().host(), config.http().port(), this::ready);
+        resources.push(api);
+        LOG.info("mediawatch running: roles {}, Kafka at {}, HTTP on {}", options.roles(), bootstrapServers,
+                api.address());
+    }
+
+    private void applyTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            TopicCatalog.load().apply(admin);
+        }
+    }
+
+    private void startStreams(Options options) {
+        streams = new KafkaStreams(MediawatchTopology.build(MediawatchTopology.Settings.defaults()),
+                StreamsSettings.properties(bootstrapServers, options.dataDir().resolve("streams"),
+                        options.exactlyOnce()));
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it: {}", e.toString(), e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+        streams.start();
+        resources.push(() -> streams.close(Duration.ofSeconds(10)));
+    }
+
+    private void startDispatcher(Options options) {
+        AlertDispatcher dispatcher = new AlertDispatcher(bootstrapServers, List.of(new ConsoleSink(options.console())));
+        dispatcher.start();
+        resources.push(dispatcher);
+    }
+
+    private void startPoller(MediawatchConfig config) {
+        MediawatchConfig.FetchSettings fetch = config.fetch();
+        HttpFetcher fetcher = new HttpFetcher(FetchPolicy.defaults(fetch.allowPrivateNetworks()));
+        resources.push(fetcher);
+        PollSchedule schedule = new PollSchedule(fetch.defaultInterval(), fetch.minInterval(), fetch.maxInterval());
+        poller = new FeedPoller(bootstrapServers, fetcher, schedule, Clock.systemUTC(), 4);
+        poller.start();
+        resources.push(poller);
+    }
+
+    /** Ready when the stream role (if any) is running. */
+    public boolean ready() {
+        return streams == null || streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public int httpPort() {
+        return api.address().getPort();
+    }
+
+    @Override
+    public void close() {
+        while (!resources.isEmpty()) {
+            AutoCloseable r = resources.pop();
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}: {}", r.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.mediawatch.deliver;
+
+import dev.mediawatch.model.Alert;
+import dev.mediawatch.model.Channel;
+import java.io.PrintStream;
+
+/** The {@code console} channel: alerts printed to standard output, one block each. */
+public final class ConsoleSink implements Sink {
+    private final PrintStream out;
+
+    public ConsoleSink(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public String type() {
+        return "console";
+    }
+
+    @Override
+    public void send(Alert alert, Channel channel) {
+        synchronized (out) {
+            out.print(AlertFormat.human(alert));
+            out.println();
+            out.flush();
+        }
+    }
+}

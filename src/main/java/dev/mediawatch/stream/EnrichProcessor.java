@@ -1,0 +1,66 @@
+package dev.mediawatch.stream;
+
+import dev.mediawatch.enrich.Classifier;
+import dev.mediawatch.enrich.EntityMatcher;
+import dev.mediawatch.model.Article;
+import dev.mediawatch.model.Entity;
+import dev.mediawatch.model.EntityMention;
+import dev.mediawatch.model.RawArticle;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Turns a raw article into an enriched one: drops an article id seen before (a re-poll, a second
+ * feed carrying it), matches the watchlist, classifies, and assigns the story.
+ */
+final class EnrichProcessor implements Processor<String, RawArticle, String, Article> {
+    private final EntityIndex index;
+    private final Classifier classifier;
+    private final Duration seenRetention;
+    private ProcessorContext<String, Article> context;
+    private ReadOnlyKeyValueStore<String, Entity> entities;
+    private KeyValueStore<String, Long> seen;
+
+    EnrichProcessor(EntityIndex index, Classifier classifier, Duration seenRetention) {
+        this.index = index;
+        this.classifier = classifier;
+        this.seenRetention = seenRetention;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Article> context) {
+        this.context = context;
+        this.entities = context.getStateStore(MediawatchTopology.ENTITIES_STORE);
+        this.seen = context.getStateStore(MediawatchTopology.SEEN_ARTICLES_STORE);
+        context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::expireSeen);
+    }
+
+    @Override
+    public void process(Record<String, RawArticle> record) {
+        RawArticle raw = record.value();
+        if (raw == null || record.key() == null) return;
+        if (seen.get(raw.articleId()) != null) return;
+        seen.put(raw.articleId(), record.timestamp());
+        EntityMatcher matcher = index.matcher(entities);
+        List<EntityMention> mentions = matcher.match(raw.title(), raw.text());
+        List<String> categories = classifier.classify(raw.title(), raw.text(), mentions);
+        Article article = Article.of(raw, mentions, categories, raw.articleId());
+        context.forward(record.withKey(raw.articleId()).withValue(article));
+    }
+
+    private void expireSeen(long now) {
+        long cutoff = now - seenRetention.toMillis();
+        try (var all = seen.all()) {
+            while (all.hasNext()) {
+                var kv = all.next();
+                if (kv.value != null && kv.value < cutoff) seen.delete(kv.key);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.mediawatch.stream;
+
+import dev.mediawatch.model.Subscription;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Re-keys subscriptions by entity. It remembers each subscription's previous version so that an
+ * entity dropped from a subscription (or a deleted subscription) removes it from that entity's followers.
+ */
+final class SubscriptionFanOut implements Processor<String, Subscription, String, SubscriptionChange> {
+    private ProcessorContext<String, SubscriptionChange> context;
+    private KeyValueStore<String, Subscription> previous;
+
+    @Override
+    public void init(ProcessorContext<String, SubscriptionChange> context) {
+        this.context = context;
+        this.previous = context.getStateStore(MediawatchTopology.SUBSCRIPTIONS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, Subscription> record) {
+        String id = record.key();
+        if (id == null) return;
+        Subscription now = record.value();
+        Subscription before = previous.get(id);
+        Set<String> current = now == null ? Set.of() : new HashSet<>(now.entities());
+        for (String entity : before == null ? List.<String>of() : before.entities()) {
+            if (!current.contains(entity)) emit(record, entity, new SubscriptionChange(id, null));
+        }
+        for (String entity : current) emit(record, entity, new SubscriptionChange(id, now));
+        if (now == null) previous.delete(id);
+        else previous.put(id, now);
+    }
+
+    private void emit(Record<String, Subscription> record, String entity, SubscriptionChange change) {
+        context.forward(record.withKey(entity).withValue(change));
+    }
+}
