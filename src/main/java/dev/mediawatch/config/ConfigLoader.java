@@ -26,6 +26,7 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,9 +35,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the YAML configuration described in ARCHITECTURE.md into a validated {@link MediawatchConfig}.
@@ -74,6 +78,7 @@ public final class ConfigLoader {
 
     private static final Pattern FEED_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern ENTITY_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
     private static final Pattern WIKIDATA_ID = Pattern.compile("Q[1-9][0-9]*");
 
     private static final String[] TOP_KEYS = {"kafka", "http", "fetch", "feeds", "entities", "subscriptions"};
@@ -88,6 +93,7 @@ public final class ConfigLoader {
             "console", List.of(),
             "slack", List.of("webhookUrl"),
             "webhook", List.of("url", "secret"));
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
     private static final Set<String> MODES = Set.of("realtime", "digest");
 
     private ConfigLoader() {
@@ -141,18 +147,26 @@ public final class ConfigLoader {
         try {
             return YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 1
-                    ? "(document)"
-                    : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ConfigException(source, where, "invalid YAML: " + firstLine(e.getOriginalMessage()));
+            throw syntaxError(e, source);
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) return "cannot be parsed";
-        String line = message.strip().lines().findFirst().orElse("cannot be parsed");
-        return line.endsWith(":") || line.endsWith(";") ? line.substring(0, line.length() - 1) : line;
+    /** SnakeYAML's own mark and problem read better than Jackson's wrapper message. */
+    private static ConfigException syntaxError(JsonProcessingException e, String source) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            Mark mark = marked.getProblemMark();
+            String context = marked.getContext() == null ? "" : " (" + marked.getContext().strip() + ")";
+            return new ConfigException(source, "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1),
+                    "invalid YAML: " + marked.getProblem().strip() + context);
+        }
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1
+                ? "(document)"
+                : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String message = e.getOriginalMessage() == null ? "cannot be parsed" : e.getOriginalMessage();
+        Matcher duplicate = DUPLICATE_KEY.matcher(message);
+        if (duplicate.find()) return new ConfigException(source, where, "duplicate key \"" + duplicate.group(1) + "\"");
+        return new ConfigException(source, where, "invalid YAML: " + message.strip().lines().findFirst().orElse(""));
     }
 
     private static KafkaSettings kafka(ConfigNode node) {
@@ -323,9 +337,9 @@ public final class ConfigLoader {
         String daily = settings.get("daily");
         if (daily != null) {
             try {
-                LocalTime.parse(daily.strip());
+                LocalTime.parse(daily.strip(), TIME_OF_DAY);
             } catch (DateTimeParseException e) {
-                throw node.get("daily").error("expected a time of day such as \"08:00\" (quote it), got \"" + daily + "\"");
+                throw node.get("daily").error("expected a time of day such as 08:00 or 17:30, got \"" + daily + "\"");
             }
         }
         String timezone = settings.get("timezone");
