@@ -416,4 +416,47 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": http.prot: unknown key (did you mean port?)");
     }
+
+    // --- the bundled default ---
+
+    @Test
+    void bundledDefaultLoadsWithoutEnvironment() throws Exception {
+        String yaml;
+        try (var in = ConfigLoader.class.getResourceAsStream("/default-config.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        MediawatchConfig config = ConfigLoader.parse(yaml, ConfigLoader.BUNDLED_SOURCE, Map.of());
+
+        assertThat(config.kafka().embedded()).isTrue();
+        assertThat(config.feeds()).hasSizeGreaterThanOrEqualTo(12)
+                .allSatisfy(feed -> assertThat(feed.url()).startsWith("https://"));
+        assertThat(config.entities()).extracting(Entity::id).contains(
+                "cecot", "abrego-garcia", "alien-enemies-act", "bukele", "tren-de-aragua", "ms-13", "rubio");
+        Subscription desk = config.subscriptions().get(0);
+        assertThat(desk.id()).isEqualTo("immigration-desk");
+        assertThat(desk.entities()).containsExactlyInAnyOrderElementsOf(
+                config.entities().stream().map(Entity::id).toList());
+        assertThat(desk.deliver()).containsExactly(Channel.console());
+        assertThat(logged.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
+                .contains("immigration-desk", "slack", "SLACK_WEBHOOK_URL"));
+    }
+
+    @Test
+    void bundledDefaultDeliversToSlackOnceTheWebhookIsSet() throws Exception {
+        String yaml;
+        try (var in = ConfigLoader.class.getResourceAsStream("/default-config.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        MediawatchConfig config = ConfigLoader.parse(yaml, ConfigLoader.BUNDLED_SOURCE,
+                Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/x"));
+
+        assertThat(config.subscriptions().get(0).deliver()).extracting(Channel::type).containsExactly("console", "slack");
+    }
+
+    @Test
+    void loadDefaultNamesItsSource() {
+        assertThat(ConfigLoader.loadDefault().source()).isEqualTo("bundled default");
+    }
 }
