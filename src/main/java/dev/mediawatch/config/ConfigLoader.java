@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +135,7 @@ public final class ConfigLoader {
     private static String read(Path file, String source) {
         try {
             if (Files.isDirectory(file)) throw new ConfigException(source, "(file)", "is a directory, not a config file");
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (NoSuchFileException e) {
             throw new ConfigException(source, "(file)", "no such file");
         } catch (CharacterCodingException e) {
@@ -250,7 +252,7 @@ public final class ConfigLoader {
     }
 
     private static List<Subscription> subscriptions(ConfigNode node, List<Entity> entities) {
-        Set<String> entityIds = new java.util.HashSet<>();
+        Set<String> entityIds = new HashSet<>();
         entities.forEach(e -> entityIds.add(e.id()));
         List<Subscription> subscriptions = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
