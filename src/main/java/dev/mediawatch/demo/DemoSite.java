@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@code demo/}) served over HTTP on loopback, with every {@code {{base}}} placeholder replaced by
  * this server's own base URL, so the real poller can fetch them as it would any outlet.
  *
+ * <p>The root path serves a small index of the feeds (the outlets' "home page" their feeds link to);
+ * any other path answers 404.
+ *
  * <p>Feeds can be released gradually ({@link #releaseGradually(Duration)}) so a demo shows alerts
  * arriving over time: all items of all feeds are put in one release order, oldest publication date
  * first, and an item is listed only once its place in that order is below the visible count, which
@@ -208,7 +211,9 @@ public final class DemoSite implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             Matcher feed = FEED_PATH.matcher(path);
             Matcher article = ARTICLE_PATH.matcher(path);
-            if (feed.matches() && templates.containsKey(feed.group(1))) {
+            if (path.equals("/")) {
+                respond(exchange, HTML, indexPage());
+            } else if (feed.matches() && templates.containsKey(feed.group(1))) {
                 respond(exchange, contentType(feed.group(1)), renderFeed(feed.group(1)));
             } else if (article.matches() && articleExists(article.group(1))) {
                 respond(exchange, HTML, article(article.group(1)));
@@ -221,6 +226,17 @@ public final class DemoSite implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /** The outlets' home page that feeds link to: a plain list of the feeds, for people and for link checks. */
+    private String indexPage() {
+        StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
+                + "<title>mediawatch demo news</title></head>\n<body>\n<h1>mediawatch demo news</h1>\n"
+                + "<p>Fictional outlets serving demo content written for mediawatch.</p>\n<ul>\n");
+        for (DemoFeed feed : feeds()) {
+            page.append("<li><a href=\"").append(feed.url()).append("\">").append(feed.outlet()).append("</a></li>\n");
+        }
+        return page.append("</ul>\n</body>\n</html>\n").toString();
     }
 
     private String renderFeed(String file) {
