@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Cuts the sentence around a mention out of original text, and finds where an article's lead ends.
  *
- * <p>Sentence splitting is deliberately simple (no model): a sentence ends at a line break, or at
+ * <p>Sentence splitting is deliberately simple (no model): a sentence ends at a blank line, or at
  * . ! ? followed by space and not a capital-less continuation, unless the period closes a known
  * abbreviation or an initial ("U.S. District Judge", "Sen. Van Hollen", "J. Boasberg").
  */
@@ -60,8 +60,7 @@ final class Snippets {
     private static int sentenceStart(String text, int at) {
         for (int i = at - 1; i > 0; i--) {
             char c = text.charAt(i);
-            if (c == '\n') return i + 1;
-            if (Character.isWhitespace(c) && endsSentence(text, i)) return i + 1;
+            if (isParagraphBreak(text, i) || Character.isWhitespace(c) && endsSentence(text, i)) return i + 1;
         }
         return 0;
     }
@@ -69,10 +68,23 @@ final class Snippets {
     private static int sentenceEnd(String text, int at) {
         for (int i = at; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n') return i;
-            if (Character.isWhitespace(c) && endsSentence(text, i)) return i;
+            if (isParagraphBreak(text, i) || Character.isWhitespace(c) && endsSentence(text, i)) return i;
         }
         return text.length();
+    }
+
+    /** A newline next to another across only blanks: hard-wrapped lines inside a sentence are not breaks. */
+    private static boolean isParagraphBreak(String text, int i) {
+        if (text.charAt(i) != '\n') return false;
+        int before = i - 1;
+        while (before >= 0 && isBlank(text.charAt(before))) before--;
+        int after = i + 1;
+        while (after < text.length() && isBlank(text.charAt(after))) after++;
+        return before >= 0 && text.charAt(before) == '\n' || after < text.length() && text.charAt(after) == '\n';
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\u00A0';
     }
 
     /** Whether the whitespace at {@code space} follows the end of a sentence. */
