@@ -29,6 +29,7 @@ final class AhoCorasick {
     private final int[] output;      // node -> key ending exactly here, or -1
     private final int[] dictLink;    // node -> nearest node on the fail chain with an output, or 0
     private final int[] depth;
+    private final int[] rootAscii;   // root's edges for ASCII, dense: the scan falls back to the root on most chars
 
     private AhoCorasick(int[] edgeStart, char[] labels, int[] targets, int[] fail, int[] output,
                         int[] dictLink, int[] depth) {
@@ -39,6 +40,8 @@ final class AhoCorasick {
         this.output = output;
         this.dictLink = dictLink;
         this.depth = depth;
+        this.rootAscii = new int[128];
+        for (char c = 0; c < 128; c++) rootAscii[c] = searchChild(0, c);
     }
 
     /** Keys must be distinct and non-empty; a key's index in the list is what hits report. */
@@ -72,6 +75,10 @@ final class AhoCorasick {
     }
 
     private int child(int node, char c) {
+        return node == 0 && c < 128 ? rootAscii[c] : searchChild(node, c);
+    }
+
+    private int searchChild(int node, char c) {
         int at = Arrays.binarySearch(labels, edgeStart[node], edgeStart[node + 1], c);
         return at >= 0 ? targets[at] : -1;
     }

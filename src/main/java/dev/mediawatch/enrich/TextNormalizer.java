@@ -112,31 +112,33 @@ public final class TextNormalizer {
                 || cp == '\u02BC' || cp == '`' || cp == '\u00B4' || cp == '\uFF07';
     }
 
-    /** Appends chars with their origin, collapsing runs of spaces into one. */
+    /** Appends chars with their origin, collapsing runs of spaces into one; plain arrays, as this is per char. */
     private static final class Builder {
-        private final StringBuilder text;
+        private char[] text;
         private int[] index;
+        private int length;
 
         Builder(int capacity) {
-            text = new StringBuilder(capacity);
-            index = new int[Math.max(16, capacity)];
+            text = new char[Math.max(16, capacity)];
+            index = new int[text.length];
         }
 
         void space(int origin) {
-            int n = text.length();
-            if (n > 0 && text.charAt(n - 1) == ' ') return;
+            if (length > 0 && text[length - 1] == ' ') return;
             append(' ', origin);
         }
 
         void append(char c, int origin) {
-            int n = text.length();
-            if (n == index.length) index = Arrays.copyOf(index, n * 2);
-            index[n] = origin;
-            text.append(c);
+            if (length == text.length) {
+                text = Arrays.copyOf(text, length * 2);
+                index = Arrays.copyOf(index, length * 2);
+            }
+            index[length] = origin;
+            text[length++] = c;
         }
 
         Normalized build() {
-            return new Normalized(text.toString(), Arrays.copyOf(index, text.length()));
+            return new Normalized(new String(text, 0, length), Arrays.copyOf(index, length));
         }
     }
 }
