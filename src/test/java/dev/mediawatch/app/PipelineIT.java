@@ -1,0 +1,145 @@
+package dev.mediawatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.mediawatch.LoopbackSite;
+import dev.mediawatch.config.ConfigLoader;
+import dev.mediawatch.config.MediawatchConfig;
+import dev.mediawatch.kafka.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline on the real embedded broker: a loopback site serves a feed with one article on
+ * the story and one unrelated; a plain Kafka consumer reads the alert topic as any client would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineIT {
+    @TempDir
+    Path dir;
+
+    private LoopbackSite site;
+    private MediawatchService service;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @BeforeAll
+    void start() throws Exception {
+        site = LoopbackSite.start()
+                .route("/feed.xml", "/e2e/feed.xml", "application/rss+xml; charset=utf-8")
+                .route("/articles/cecot-transfer.html", "/e2e/cecot-transfer.html", "text/html; charset=utf-8")
+                .route("/articles/weather.html", "/e2e/weather.html", "text/html; charset=utf-8");
+        Path config = Files.writeString(dir.resolve("mediawatch.yaml"), """
+                http: { host: 127.0.0.1, port: 0 }
+                fetch:
+                  allowPrivateNetworks: true
+                  defaultInterval: 30s
+                  minInterval: 5s
+                  maxInterval: 5m
+                feeds:
+                  - id: loopback-wire
+                    url: %s
+                    outlet: Loopback Wire
+                entities:
+                  - id: cecot
+                    name: CECOT
+                    type: facility
+                    aliases: ["Terrorism Confinement Center"]
+                  - id: abrego-garcia
+                    name: Kilmar Abrego Garcia
+                    type: person
+                    aliases: ["Abrego Garcia"]
+                subscriptions:
+                  - id: immigration-desk
+                    entities: [cecot, abrego-garcia]
+                    deliver:
+                      - console: {}
+                """.formatted(site.uri("/feed.xml")));
+        MediawatchConfig cfg = ConfigLoader.load(config)
+                .withKafka(new MediawatchConfig.KafkaSettings("", 0));
+        service = MediawatchService.start(cfg, MediawatchService.Options.of(dir.resolve("data"),
+                EnumSet.allOf(Role.class), new PrintStream(console, true, StandardCharsets.UTF_8)));
+    }
+
+    @AfterAll
+    void stop() {
+        if (service != null) service.close();
+        if (site != null) site.close();
+    }
+
+    @Test
+    void alertsOnTheStoryAndNotOnTheUnrelatedArticle() throws Exception {
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    alerts.add(Json.mapper().readValue(r.value(), Map.class));
+                }
+                assertThat(alerts).isNotEmpty();
+            });
+            // Both articles have been enriched by now; give the unrelated one no chance to slip in later.
+            awaitEnrichedArticles(2);
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(2))) {
+                alerts.add(Json.mapper().readValue(r.value(), Map.class));
+            }
+        }
+        assertThat(alerts).singleElement().satisfies(alert -> {
+            assertThat(alert).containsEntry("kind", "entity").containsEntry("subscriptionId", "immigration-desk")
+                    .containsEntry("outlet", "Loopback Wire")
+                    .containsEntry("title", "Deportees transferred to CECOT as court weighs challenge")
+                    .containsEntry("url", site.base() + "/articles/cecot-transfer.html")
+                    .containsEntry("publishedAt", "2025-04-14T12:00:00Z");
+            assertThat(alert.get("entities")).isEqualTo(List.of("cecot"));
+            assertThat((String) alert.get("snippet")).contains("taken by bus to CECOT");
+            assertThat(alert).containsKeys("alertId", "articleId", "storyId", "detectedAt", "reason");
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> console.toString(StandardCharsets.UTF_8)
+                .contains("Deportees transferred to CECOT"));
+        assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("Storms sweep");
+    }
+
+    private void awaitEnrichedArticles(int n) {
+        try (KafkaConsumer<String, String> articles = consumer("mediawatch.articles")) {
+            List<String> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                articles.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.key()));
+                assertThat(seen).hasSizeGreaterThanOrEqualTo(n);
+            });
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        return consumer("mediawatch.alerts");
+    }
+
+    private KafkaConsumer<String, String> consumer(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> parts = c.partitionsFor(topic).stream()
+                .map(i -> new TopicPartition(topic, i.partition())).toList();
+        c.assign(parts);
+        c.seekToBeginning(parts);
+        return c;
+    }
+}

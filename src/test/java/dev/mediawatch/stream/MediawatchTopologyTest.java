@@ -1,0 +1,236 @@
+package dev.mediawatch.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mediawatch.kafka.Topic;
+import dev.mediawatch.kafka.Topics;
+import dev.mediawatch.model.Alert;
+import dev.mediawatch.model.Article;
+import dev.mediawatch.model.Channel;
+import dev.mediawatch.model.Entity;
+import dev.mediawatch.model.Mention;
+import dev.mediawatch.model.RawArticle;
+import dev.mediawatch.model.Subscription;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MediawatchTopologyTest {
+    private static final Instant NOW = Instant.parse("2025-04-14T12:00:03Z");
+    private static final Instant PUBLISHED = Instant.parse("2025-04-14T12:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Entity> entities;
+    private TestInputTopic<String, Subscription> subscriptions;
+    private TestInputTopic<String, RawArticle> raw;
+    private TestInputTopic<byte[], byte[]> rawBytes;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<String, Article> articles;
+    private TestOutputTopic<String, Mention> mentions;
+    private TestOutputTopic<byte[], byte[]> dlq;
+
+    @BeforeEach
+    void setUp() {
+        Topology topology = MediawatchTopology.build(new MediawatchTopology.Settings(
+                dev.mediawatch.enrich.Classifier.defaults(), Duration.ofDays(3), Clock.fixed(NOW, ZoneOffset.UTC)));
+        Properties props = StreamsSettings.properties("unused:9092", stateDir, true);
+        driver = new TopologyTestDriver(topology, props, NOW);
+        entities = input(Topics.ENTITIES);
+        subscriptions = input(Topics.SUBSCRIPTIONS);
+        raw = input(Topics.ARTICLES_RAW);
+        rawBytes = driver.createInputTopic(Topics.ARTICLES_RAW.name(), Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
+        alerts = output(Topics.ALERTS);
+        articles = output(Topics.ARTICLES);
+        mentions = output(Topics.MENTIONS);
+        dlq = output(Topics.DLQ);
+
+        entities.pipeInput("cecot", new Entity("cecot", "CECOT", "facility",
+                List.of("Centro de Confinamiento del Terrorismo", "Terrorism Confinement Center"), List.of(), List.of(),
+                List.of("Johnny Cecotto"), null));
+        entities.pipeInput("abrego-garcia", Entity.of("abrego-garcia", "Kilmar Abrego Garcia", "person", "Abrego Garcia"));
+        entities.pipeInput("bukele", Entity.of("bukele", "Nayib Bukele", "person", "Bukele"));
+        subscriptions.pipeInput("immigration-desk", new Subscription("immigration-desk",
+                List.of("cecot", "abrego-garcia"), null, List.of(Channel.console())));
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    private <K, V> TestInputTopic<K, V> input(Topic<K, V> t) {
+        return driver.createInputTopic(t.name(), t.keySerde().serializer(), t.valueSerde().serializer());
+    }
+
+    private <K, V> TestOutputTopic<K, V> output(Topic<K, V> t) {
+        return driver.createOutputTopic(t.name(), t.keySerde().deserializer(), t.valueSerde().deserializer());
+    }
+
+    private static RawArticle article(String id, String title, String text) {
+        return new RawArticle(id, "demo-wire", "https://news.example/" + id, title, "Demo Wire", PUBLISHED,
+                NOW, "", text, null, "en", false);
+    }
+
+    private void publish(RawArticle a) {
+        raw.pipeInput(a.articleId(), a);
+    }
+
+    @Test
+    void shouldAlertSubscriberWithTheContractFields() {
+        publish(article("a1", "Deportees flown to El Salvador",
+                "Dozens of men were sent to CECOT on Sunday. Lawyers said they had no hearing."));
+
+        List<TestRecord<String, Alert>> out = alerts.readRecordsToList();
+        assertThat(out).hasSize(1);
+        Alert alert = out.get(0).value();
+        assertThat(out.get(0).key()).isEqualTo("immigration-desk");
+        assertThat(alert.kind()).isEqualTo("entity");
+        assertThat(alert.subscriptionId()).isEqualTo("immigration-desk");
+        assertThat(alert.articleId()).isEqualTo("a1");
+        assertThat(alert.storyId()).isNotBlank();
+        assertThat(alert.url()).isEqualTo("https://news.example/a1");
+        assertThat(alert.title()).isEqualTo("Deportees flown to El Salvador");
+        assertThat(alert.outlet()).isEqualTo("Demo Wire");
+        assertThat(alert.publishedAt()).isEqualTo(PUBLISHED);
+        assertThat(alert.detectedAt()).isEqualTo(NOW);
+        assertThat(alert.entities()).containsExactly("cecot");
+        assertThat(alert.snippet()).isEqualTo("Dozens of men were sent to CECOT on Sunday.");
+        assertThat(alert.reason()).contains("CECOT");
+        assertThat(alert.alertId()).isEqualTo(AlertIds.of("immigration-desk", "entity", alert.storyId()));
+    }
+
+    @Test
+    void shouldNotAlertForAnUnrelatedArticle() {
+        publish(article("a2", "Storms sweep the plains", "A line of thunderstorms crossed Kansas overnight."));
+
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(articles.readValue().entities()).isEmpty();
+        assertThat(mentions.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldMatchAccentedAndHyphenatedSpellings() {
+        publish(article("a3", "Court hearing", "Lawyers for Kilmar Ábrego García asked the judge to act."));
+        publish(article("a4", "Another hearing", "The Abrego-Garcia case returned to court on Monday."));
+
+        assertThat(alerts.readValuesToList()).extracting(Alert::articleId).containsExactly("a3", "a4");
+    }
+
+    @Test
+    void shouldNotMatchLookAlikesOrPartialNames() {
+        publish(article("a5", "Racing legend returns", "Johnny Cecotto waved to the crowd at the track."));
+        publish(article("a6", "Tribute concert", "The band played songs by Jerry Garcia all night."));
+        publish(article("a7", "Cecotto family", "The Cecotto name is known in motor racing."));
+
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSendOneAlertPerArticleListingEveryFollowedEntity() {
+        publish(article("a8", "Abrego Garcia remains in CECOT",
+                "Kilmar Abrego Garcia is held at CECOT, his lawyers said. Bukele declined to return him."));
+
+        List<Alert> out = alerts.readValuesToList();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).entities()).containsExactly("abrego-garcia", "cecot");
+    }
+
+    @Test
+    void shouldNotAlertTwiceWhenTheSameArticleArrivesAgain() {
+        RawArticle a = article("a9", "CECOT transfer", "More men were sent to CECOT.");
+        publish(a);
+        publish(a);
+
+        assertThat(alerts.readValuesToList()).hasSize(1);
+        assertThat(articles.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void shouldWriteEnrichedArticlesAndOneMentionPerEntityKeyedByEntity() {
+        publish(article("a10", "Bukele and CECOT", "Nayib Bukele toured CECOT with visitors."));
+
+        Article enriched = articles.readValue();
+        assertThat(enriched.entityIds()).containsExactly("bukele", "cecot");
+        assertThat(enriched.categories()).isNotEmpty();
+        assertThat(enriched.storyId()).isNotBlank();
+        assertThat(mentions.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("bukele", "cecot");
+    }
+
+    @Test
+    void shouldStopAlertingOnAnEntityTheSubscriptionNoLongerFollows() {
+        subscriptions.pipeInput("immigration-desk", new Subscription("immigration-desk", List.of("abrego-garcia"),
+                null, List.of(Channel.console())));
+        publish(article("a11", "CECOT visit", "Reporters visited CECOT."));
+
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldStopAlertingWhenTheSubscriptionIsDeleted() {
+        subscriptions.pipeInput("immigration-desk", (Subscription) null);
+        publish(article("a12", "CECOT visit", "Reporters visited CECOT."));
+
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldApplyAnEntityAddedWhileRunning() {
+        subscriptions.pipeInput("gangs-desk", new Subscription("gangs-desk", List.of("tren-de-aragua"), null,
+                List.of(Channel.console())));
+        publish(article("a13", "Gang case", "Prosecutors named Tren de Aragua in the filing."));
+        assertThat(alerts.isEmpty()).isTrue();
+
+        entities.pipeInput("tren-de-aragua", Entity.of("tren-de-aragua", "Tren de Aragua", "organization"));
+        publish(article("a14", "Gang case, part two", "Prosecutors named Tren de Aragua again."));
+
+        assertThat(alerts.readValuesToList()).extracting(Alert::articleId).containsExactly("a14");
+    }
+
+    @Test
+    void shouldAlertEverySubscriptionThatFollowsTheEntity() {
+        subscriptions.pipeInput("latam-desk", new Subscription("latam-desk", List.of("cecot", "bukele"), null,
+                List.of(Channel.console())));
+        publish(article("a15", "Prison", "Bukele showed CECOT to visitors."));
+
+        assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key)
+                .containsExactlyInAnyOrder("immigration-desk", "latam-desk");
+    }
+
+    @Test
+    void shouldSendPoisonRecordsToTheDeadLetterTopicAndGoOn() {
+        rawBytes.pipeInput("bad".getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8));
+        publish(article("a16", "CECOT", "Men were sent to CECOT."));
+
+        assertThat(dlq.readRecordsToList()).singleElement().satisfies(r ->
+                assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{not json"));
+        assertThat(alerts.readValuesToList()).extracting(Alert::articleId).containsExactly("a16");
+    }
+
+    @Test
+    void shouldNameEveryProcessorStoreAndInternalTopic() {
+        String description = MediawatchTopology.build(MediawatchTopology.Settings.defaults()).describe().toString();
+
+        assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
+        assertThat(description).contains("enrich-article", "subscription-fan-out", "mention-subscription-join",
+                "alerts-by-subscription", "once-per-story", "subscriptions-by-entity-store", "alerted-stories-store");
+    }
+}
