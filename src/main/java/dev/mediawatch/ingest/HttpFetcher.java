@@ -40,12 +40,24 @@ public final class HttpFetcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    /** Checks a URI before each request; a seam so tests can trust their loopback server and nothing else. */
+    @FunctionalInterface
+    interface UriGuard {
+        void check(URI uri) throws FetchException;
+    }
+
     private final FetchPolicy policy;
+    private final UriGuard guard;
     private final ExecutorService executor;
     private final HttpClient client;
 
     public HttpFetcher(FetchPolicy policy) {
+        this(policy, uri -> AddressGuard.check(uri, policy.allowPrivateNetworks()));
+    }
+
+    HttpFetcher(FetchPolicy policy, UriGuard guard) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.guard = Objects.requireNonNull(guard, "guard");
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "mediawatch-http-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -68,7 +80,7 @@ public final class HttpFetcher implements AutoCloseable {
         long deadline = System.nanoTime() + policy.totalTimeout().toNanos();
         URI current = uri;
         for (int redirects = 0; ; redirects++) {
-            AddressGuard.check(current, policy.allowPrivateNetworks());
+            guard.check(current);
             HttpResponse<InputStream> response = send(current, sent, deadline);
             int status = response.statusCode();
             LOG.debug("GET {}://{}{} -> {}", current.getScheme(), current.getRawAuthority(), current.getRawPath(), status);
