@@ -22,7 +22,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineIT {
     @TempDir
-    Path dir;
+    static Path dir;
 
     private LoopbackSite site;
     private MediawatchService service;
@@ -94,6 +98,7 @@ class PipelineIT {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     alerts.add(Json.mapper().readValue(r.value(), Map.class));
                 }
+                alerts.removeIf(this::notFromTheLoopbackFeed);
                 assertThat(alerts).isNotEmpty();
             });
             // Both articles have been enriched by now; give the unrelated one no chance to slip in later.
@@ -101,6 +106,7 @@ class PipelineIT {
             for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(2))) {
                 alerts.add(Json.mapper().readValue(r.value(), Map.class));
             }
+            alerts.removeIf(this::notFromTheLoopbackFeed);
         }
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(alert).containsEntry("kind", "entity").containsEntry("subscriptionId", "immigration-desk")
@@ -115,6 +121,45 @@ class PipelineIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> console.toString(StandardCharsets.UTF_8)
                 .contains("Deportees transferred to CECOT"));
         assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("Storms sweep");
+    }
+
+    @Test
+    void sendsAGarbageRecordToTheDeadLetterTopicAndStillAlertsOnTheNextArticle() throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>("mediawatch.articles.raw", "garbage", "{this is not an article")).get();
+            producer.send(new ProducerRecord<>("mediawatch.articles.raw", "after-garbage", """
+                    {"articleId":"after-garbage","feedId":"manual","url":"https://example.org/after-garbage",
+                     "title":"Abrego Garcia returns to court","outlet":"Manual","publishedAt":"2025-04-15T09:00:00Z",
+                     "text":"Kilmar Abrego Garcia was back before the judge on Tuesday."}""")).get();
+        }
+        try (KafkaConsumer<String, String> dlq = consumer("mediawatch.dlq");
+             KafkaConsumer<String, String> alerts = consumer()) {
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                dlq.poll(Duration.ofMillis(200)).forEach(dead::add);
+                assertThat(dead).isNotEmpty();
+            });
+            ConsumerRecord<String, String> poison = dead.get(0);
+            assertThat(poison.key()).isEqualTo("garbage");
+            assertThat(poison.value()).isEqualTo("{this is not an article");
+            assertThat(new String(poison.headers().lastHeader("mediawatch.error").value(), StandardCharsets.UTF_8))
+                    .contains("not a valid RawArticle");
+            assertThat(new String(poison.headers().lastHeader("mediawatch.source.topic").value(),
+                    StandardCharsets.UTF_8)).isEqualTo("mediawatch.articles.raw");
+            List<String> alerted = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                alerts.poll(Duration.ofMillis(200)).forEach(r -> alerted.add(r.value()));
+                assertThat(alerted).anyMatch(v -> v.contains("\"articleId\":\"after-garbage\""));
+            });
+        }
+    }
+
+    /** The other test writes an article by hand; this one judges only what the poller brought in. */
+    private boolean notFromTheLoopbackFeed(Map<String, Object> alert) {
+        return !String.valueOf(alert.get("url")).startsWith(site.base().toString());
     }
 
     private void awaitEnrichedArticles(int n) {

@@ -45,7 +45,6 @@ class MediawatchTopologyTest {
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<String, Article> articles;
     private TestOutputTopic<String, Mention> mentions;
-    private TestOutputTopic<byte[], byte[]> dlq;
 
     @BeforeEach
     void setUp() {
@@ -61,7 +60,6 @@ class MediawatchTopologyTest {
         alerts = output(Topics.ALERTS);
         articles = output(Topics.ARTICLES);
         mentions = output(Topics.MENTIONS);
-        dlq = output(Topics.DLQ);
 
         entities.pipeInput("cecot", new Entity("cecot", "CECOT", "facility",
                 List.of("Centro de Confinamiento del Terrorismo", "Terrorism Confinement Center"), List.of(), List.of(),
@@ -216,12 +214,12 @@ class MediawatchTopologyTest {
     }
 
     @Test
-    void shouldSendPoisonRecordsToTheDeadLetterTopicAndGoOn() {
+    void shouldSkipAPoisonRecordAndGoOn() {
+        // The dead-letter record itself is asserted on a real broker in PipelineIT: the test driver
+        // does not capture what a deserialization handler sends.
         rawBytes.pipeInput("bad".getBytes(StandardCharsets.UTF_8), "{not json".getBytes(StandardCharsets.UTF_8));
         publish(article("a16", "CECOT", "Men were sent to CECOT."));
 
-        assertThat(dlq.readRecordsToList()).singleElement().satisfies(r ->
-                assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{not json"));
         assertThat(alerts.readValuesToList()).extracting(Alert::articleId).containsExactly("a16");
     }
 
