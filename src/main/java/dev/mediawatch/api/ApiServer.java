@@ -2,6 +2,10 @@ package dev.mediawatch.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mediawatch.metrics.MediawatchMetrics;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -9,8 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
-/** The HTTP endpoints of a mediawatch process: health now; metrics and queries join it. */
+/** The HTTP endpoints of a mediawatch process: health, Prometheus metrics, and the API. */
 public final class ApiServer implements AutoCloseable {
+    private static final ExpositionFormats FORMATS = ExpositionFormats.init();
     private final HttpServer server;
 
     private ApiServer(HttpServer server) {
@@ -29,6 +34,7 @@ public final class ApiServer implements AutoCloseable {
             boolean ok = ready.getAsBoolean();
             respond(ex, ok ? 200 : 503, ok ? "{\"status\":\"ready\"}" : "{\"status\":\"starting\"}");
         });
+        server.createContext("/metrics", ApiServer::metrics);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "mediawatch-http");
             t.setDaemon(true);
@@ -36,6 +42,18 @@ public final class ApiServer implements AutoCloseable {
         }));
         server.start();
         return new ApiServer(server);
+    }
+
+    /** Prometheus text format, or OpenMetrics when the scraper asks for it. */
+    private static void metrics(HttpExchange ex) throws IOException {
+        ExpositionFormatWriter writer = FORMATS.findWriter(ex.getRequestHeaders().getFirst("Accept"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writer.write(body, MediawatchMetrics.registry().scrape());
+        ex.getResponseHeaders().set("Content-Type", writer.getContentType());
+        ex.sendResponseHeaders(200, body.size());
+        try (OutputStream out = ex.getResponseBody()) {
+            body.writeTo(out);
+        }
     }
 
     public InetSocketAddress address() {

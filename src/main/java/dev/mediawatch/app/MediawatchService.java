@@ -11,6 +11,8 @@ import dev.mediawatch.ingest.PollSchedule;
 import dev.mediawatch.kafka.EmbeddedKafka;
 import dev.mediawatch.kafka.TopicCatalog;
 import dev.mediawatch.kafka.TypedProducer;
+import dev.mediawatch.metrics.MediawatchMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import dev.mediawatch.stream.MediawatchTopology;
 import dev.mediawatch.stream.StreamsSettings;
 import java.io.PrintStream;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MediawatchService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MediawatchService.class);
+
+    private static boolean jvmMetricsRegistered;
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private String bootstrapServers;
@@ -63,6 +67,7 @@ public final class MediawatchService implements AutoCloseable {
     }
 
     private void startAll(MediawatchConfig config, Options options) throws Exception {
+        registerJvmMetrics();
         bootstrapServers = config.kafka().bootstrapServers();
         if (config.kafka().embedded()) {
             EmbeddedKafka broker = EmbeddedKafka.start(options.dataDir(), config.kafka().embeddedPort());
@@ -80,6 +85,12 @@ public final class MediawatchService implements AutoCloseable {
         resources.push(api);
         LOG.info("mediawatch running: roles {}, Kafka at {}, HTTP on {}", options.roles(), bootstrapServers,
                 api.address());
+    }
+
+    private static synchronized void registerJvmMetrics() {
+        if (jvmMetricsRegistered) return;
+        JvmMetrics.builder().register(MediawatchMetrics.registry());
+        jvmMetricsRegistered = true;
     }
 
     private void applyTopics() throws Exception {
