@@ -8,10 +8,17 @@ import dev.mediawatch.ingest.FeedPoller;
 import dev.mediawatch.ingest.FetchPolicy;
 import dev.mediawatch.ingest.HttpFetcher;
 import dev.mediawatch.ingest.PollSchedule;
+import dev.mediawatch.enrich.Classifier;
+import dev.mediawatch.kafka.BrokerProbe;
 import dev.mediawatch.kafka.EmbeddedKafka;
 import dev.mediawatch.kafka.TopicCatalog;
 import dev.mediawatch.kafka.TypedProducer;
+import dev.mediawatch.metrics.KafkaMetricsBridge;
 import dev.mediawatch.metrics.MediawatchMetrics;
+import dev.mediawatch.metrics.MetricLabels;
+import dev.mediawatch.model.Entity;
+import dev.mediawatch.model.FeedSource;
+import dev.mediawatch.model.Subscription;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import dev.mediawatch.stream.MediawatchTopology;
 import dev.mediawatch.stream.StreamsSettings;
@@ -44,6 +51,7 @@ public final class MediawatchService implements AutoCloseable {
     private KafkaStreams streams;
     private FeedPoller poller;
     private ApiServer api;
+    private BrokerProbe brokerProbe;
 
     /** How this process runs, beyond the config file. */
     public record Options(Path dataDir, Set<Role> roles, PrintStream console, boolean exactlyOnce) {
@@ -68,6 +76,7 @@ public final class MediawatchService implements AutoCloseable {
 
     private void startAll(MediawatchConfig config, Options options) throws Exception {
         registerJvmMetrics();
+        MetricLabels.install(metricLabels(config));
         bootstrapServers = config.kafka().bootstrapServers();
         if (config.kafka().embedded()) {
             EmbeddedKafka broker = EmbeddedKafka.start(options.dataDir(), config.kafka().embeddedPort());
@@ -75,6 +84,8 @@ public final class MediawatchService implements AutoCloseable {
             bootstrapServers = broker.bootstrapServers();
         }
         applyTopics();
+        brokerProbe = BrokerProbe.of(bootstrapServers);
+        resources.push(brokerProbe);
         try (TypedProducer producer = new TypedProducer(bootstrapServers)) {
             RegistryPublisher.publish(producer, config);
         }
@@ -90,7 +101,17 @@ public final class MediawatchService implements AutoCloseable {
     private static synchronized void registerJvmMetrics() {
         if (jvmMetricsRegistered) return;
         JvmMetrics.builder().register(MediawatchMetrics.registry());
+        KafkaMetricsBridge.instance();
         jvmMetricsRegistered = true;
+    }
+
+    /** Label values of the coverage metrics: the configured outlets, entities, subscriptions and categories. */
+    private static MetricLabels metricLabels(MediawatchConfig config) {
+        return new MetricLabels(config.metrics().maxLabelValues(),
+                config.feeds().stream().map(FeedSource::outlet).distinct().toList(),
+                config.entities().stream().map(Entity::id).toList(),
+                config.subscriptions().stream().map(Subscription::id).toList(),
+                Classifier.defaults().categories());
     }
 
     private void applyTopics() throws Exception {
@@ -111,6 +132,7 @@ public final class MediawatchService implements AutoCloseable {
         });
         streams.start();
         resources.push(() -> streams.close(Duration.ofSeconds(10)));
+        resources.push(KafkaMetricsBridge.instance().register("streams", streams::metrics));
     }
 
     private void startDispatcher(Options options) {
@@ -129,9 +151,10 @@ public final class MediawatchService implements AutoCloseable {
         resources.push(poller);
     }
 
-    /** Ready when the stream role (if any) is running. */
+    /** Ready when the stream role (if any) is running and the Kafka cluster answers. */
     public boolean ready() {
-        return streams == null || streams.state() == KafkaStreams.State.RUNNING;
+        boolean streamsRunning = streams == null || streams.state() == KafkaStreams.State.RUNNING;
+        return streamsRunning && brokerProbe != null && brokerProbe.answers();
     }
 
     public String bootstrapServers() {

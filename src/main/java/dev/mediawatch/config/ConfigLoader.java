@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mediawatch.config.MediawatchConfig.FetchSettings;
 import dev.mediawatch.config.MediawatchConfig.HttpSettings;
 import dev.mediawatch.config.MediawatchConfig.KafkaSettings;
+import dev.mediawatch.config.MediawatchConfig.MetricsSettings;
 import dev.mediawatch.model.Channel;
 import dev.mediawatch.model.Entity;
 import dev.mediawatch.model.FeedSource;
@@ -83,7 +84,7 @@ public final class ConfigLoader {
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
     private static final Pattern WIKIDATA_ID = Pattern.compile("Q[1-9][0-9]*");
 
-    private static final String[] TOP_KEYS = {"kafka", "http", "fetch", "feeds", "entities", "subscriptions"};
+    private static final String[] TOP_KEYS = {"kafka", "http", "fetch", "feeds", "entities", "subscriptions", "metrics"};
     private static final String[] FEED_KEYS = {"id", "url", "outlet", "interval"};
     private static final String[] ENTITY_KEYS =
             {"id", "name", "type", "aliases", "caseSensitiveAliases", "context", "exclusions", "wikidataId"};
@@ -129,7 +130,8 @@ public final class ConfigLoader {
         List<FeedSource> feeds = feeds(root.get("feeds"), fetch);
         List<Entity> entities = entities(root.get("entities"));
         List<Subscription> subscriptions = subscriptions(root.get("subscriptions"), entities);
-        return new MediawatchConfig(source, kafka, http, fetch, feeds, entities, subscriptions);
+        MetricsSettings metrics = metrics(root.get("metrics"));
+        return new MediawatchConfig(source, kafka, http, fetch, feeds, entities, subscriptions, metrics);
     }
 
     private static String read(Path file, String source) {
@@ -184,6 +186,12 @@ public final class ConfigLoader {
         String host = node.get("host").string("127.0.0.1").trim();
         if (host.isEmpty()) throw node.get("host").error("must not be empty");
         return new HttpSettings(host, node.get("port").integer(8080, 0, 65535));
+    }
+
+    private static MetricsSettings metrics(ConfigNode node) {
+        node.object("maxLabelValues");
+        return new MetricsSettings(node.get("maxLabelValues")
+                .integer(MetricsSettings.DEFAULT_MAX_LABEL_VALUES, 1, 100_000));
     }
 
     private static FetchSettings fetch(ConfigNode node) {

@@ -19,20 +19,28 @@ public record MediawatchConfig(
         FetchSettings fetch,
         List<FeedSource> feeds,
         List<Entity> entities,
-        List<Subscription> subscriptions) {
+        List<Subscription> subscriptions,
+        MetricsSettings metrics) {
 
     public MediawatchConfig {
         feeds = List.copyOf(feeds);
         entities = List.copyOf(entities);
         subscriptions = List.copyOf(subscriptions);
+        if (metrics == null) metrics = MetricsSettings.defaults();
+    }
+
+    /** A configuration with the default {@code metrics:} settings. */
+    public MediawatchConfig(String source, KafkaSettings kafka, HttpSettings http, FetchSettings fetch,
+                            List<FeedSource> feeds, List<Entity> entities, List<Subscription> subscriptions) {
+        this(source, kafka, http, fetch, feeds, entities, subscriptions, MetricsSettings.defaults());
     }
 
     public MediawatchConfig withKafka(KafkaSettings k) {
-        return new MediawatchConfig(source, k, http, fetch, feeds, entities, subscriptions);
+        return new MediawatchConfig(source, k, http, fetch, feeds, entities, subscriptions, metrics);
     }
 
     public MediawatchConfig withHttp(HttpSettings h) {
-        return new MediawatchConfig(source, kafka, h, fetch, feeds, entities, subscriptions);
+        return new MediawatchConfig(source, kafka, h, fetch, feeds, entities, subscriptions, metrics);
     }
 
     /** {@code kafka:}: empty bootstrap servers means the embedded broker on {@code embeddedPort}. */
@@ -46,6 +54,22 @@ public record MediawatchConfig(
 
     /** {@code http:}: where the admin and metrics endpoints listen. */
     public record HttpSettings(String host, int port) {
+    }
+
+    /**
+     * {@code metrics:} (optional): {@code maxLabelValues} bounds the label values of each dimension
+     * (outlets, entities, subscriptions, categories, entity pairs); the rest fold into "other".
+     */
+    public record MetricsSettings(int maxLabelValues) {
+        public static final int DEFAULT_MAX_LABEL_VALUES = 500;
+
+        public MetricsSettings {
+            if (maxLabelValues < 1) throw new IllegalArgumentException("maxLabelValues must be at least 1");
+        }
+
+        public static MetricsSettings defaults() {
+            return new MetricsSettings(DEFAULT_MAX_LABEL_VALUES);
+        }
     }
 
     /** {@code fetch:}: the poller's safety switch and schedule bounds. */

@@ -112,6 +112,13 @@ public final class Classifier {
         return new Classifier(terms, typeWeights, Map.copyOf(typeByEntityId));
     }
 
+    /** Every category this classifier can return, {@value #OTHER} last: the label values of coverage metrics. */
+    public List<String> categories() {
+        List<String> all = new ArrayList<>(categories);
+        all.add(OTHER);
+        return List.copyOf(all);
+    }
+
     /** Category names, best first, at least one ("other" when nothing scores). */
     public List<String> classify(String title, String text, List<EntityMention> entities) {
         double[] scores = new double[categories.size()];

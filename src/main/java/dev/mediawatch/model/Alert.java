@@ -8,6 +8,7 @@ import java.util.Objects;
 /**
  * An alert: the value on {@code mediawatch.alerts}, keyed by {@link #subscriptionId()}.
  * {@link #alertId()} is stable: the same alert has the same id across retries and restarts.
+ * {@link #fetchedAt()} (when the poller fetched the article, null if unknown) measures the service's own speed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Alert(
@@ -23,7 +24,8 @@ public record Alert(
         Instant detectedAt,
         List<String> entities,
         String snippet,
-        String reason) {
+        String reason,
+        Instant fetchedAt) {
 
     public static final String KIND_ENTITY = "entity";
     public static final String KIND_QUERY = "query";
@@ -35,5 +37,13 @@ public record Alert(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(subscriptionId, "subscriptionId");
         entities = entities == null ? List.of() : List.copyOf(entities);
+    }
+
+    /** Without the fetch time, for alerts whose article's fetch is not known. */
+    public Alert(String alertId, String kind, String subscriptionId, String articleId, String storyId, String url,
+                 String title, String outlet, Instant publishedAt, Instant detectedAt, List<String> entities,
+                 String snippet, String reason) {
+        this(alertId, kind, subscriptionId, articleId, storyId, url, title, outlet, publishedAt, detectedAt, entities,
+                snippet, reason, null);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param entity            the mention itself
  * @param articleEntityIds  every entity id the article mentions, so an alert can list all it matched
+ * @param fetchedAt         when the poller fetched the article (null if unknown), for the fetch-to-alert latency
  */
 public record Mention(
         EntityMention entity,
@@ -20,7 +21,8 @@ public record Mention(
         String outlet,
         Instant publishedAt,
         List<String> articleEntityIds,
-        List<String> categories) {
+        List<String> categories,
+        Instant fetchedAt) {
 
     public Mention {
         Objects.requireNonNull(entity, "entity");
@@ -30,8 +32,15 @@ public record Mention(
         if (storyId == null) storyId = articleId;
     }
 
+    /** Without the fetch time: mentions written before it was carried, and callers that do not know it. */
+    public Mention(EntityMention entity, String articleId, String storyId, String url, String title, String outlet,
+                   Instant publishedAt, List<String> articleEntityIds, List<String> categories) {
+        this(entity, articleId, storyId, url, title, outlet, publishedAt, articleEntityIds, categories, null);
+    }
+
     public static Mention of(Article article, EntityMention entity) {
         return new Mention(entity, article.articleId(), article.storyId(), article.url(), article.title(),
-                article.outlet(), article.publishedAt(), article.entityIds(), article.categories());
+                article.outlet(), article.publishedAt(), article.entityIds(), article.categories(),
+                article.fetchedAt());
     }
 }

@@ -51,6 +51,7 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, Art
         List<EntityMention> mentions = matcher.match(raw.title(), raw.text());
         List<String> categories = classifier.classify(raw.title(), raw.text(), mentions);
         Article article = Article.of(raw, mentions, categories, raw.articleId());
+        StreamMetrics.articleEnriched(article);
         context.forward(record.withKey(raw.articleId()).withValue(article));
     }
 

@@ -35,6 +35,7 @@ final class OncePerStory implements Processor<String, Alert, String, Alert> {
         String key = alert.subscriptionId() + '\n' + alert.kind() + '\n' + alert.storyId();
         if (alerted.get(key) != null) return;
         alerted.put(key, record.timestamp());
+        StreamMetrics.alertEmitted(alert);
         context.forward(record);
     }
 
