@@ -459,4 +459,36 @@ class ConfigLoaderTest {
     void loadDefaultNamesItsSource() {
         assertThat(ConfigLoader.loadDefault().source()).isEqualTo("bundled default");
     }
+
+    // --- metrics ---
+
+    @Test
+    void metricsLabelLimitDefaultsTo500() {
+        assertThat(parse("").metrics().maxLabelValues()).isEqualTo(500);
+    }
+
+    @Test
+    void readsTheMetricsLabelLimit() {
+        assertThat(parse("metrics: { maxLabelValues: 50 }").metrics().maxLabelValues()).isEqualTo(50);
+        assertThat(parse("metrics: { maxLabelValues: \"${LIMIT}\" }", Map.of("LIMIT", "20")).metrics().maxLabelValues())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void refusesABadMetricsLabelLimit() {
+        assertRefused("metrics: { maxLabelValues: 0 }", "metrics.maxLabelValues", "must be between 1 and 100000, got 0");
+        assertRefused("metrics: { maxLabelValues: many }", "metrics.maxLabelValues", "expected an integer");
+        assertRefused("metrics: { maxLabels: 5 }", "metrics.maxLabels", "unknown key");
+    }
+
+    @Test
+    void httpHostOfTheBundledConfigComesFromTheEnvironment() throws Exception {
+        String bundled;
+        try (var in = ConfigLoader.class.getResourceAsStream(ConfigLoader.BUNDLED_RESOURCE)) {
+            bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(ConfigLoader.parse(bundled, FILE, Map.of()).http().host()).isEqualTo("127.0.0.1");
+        assertThat(ConfigLoader.parse(bundled, FILE, Map.of("MEDIAWATCH_HTTP_HOST", "0.0.0.0")).http().host())
+                .isEqualTo("0.0.0.0");
+    }
 }
