@@ -108,6 +108,7 @@ public final class MediawatchService implements AutoCloseable {
     /** Label values of the coverage metrics: the configured outlets, entities, subscriptions and categories. */
     private static MetricLabels metricLabels(MediawatchConfig config) {
         return new MetricLabels(config.metrics().maxLabelValues(),
+                config.feeds().stream().map(FeedSource::id).toList(),
                 config.feeds().stream().map(FeedSource::outlet).distinct().toList(),
                 config.entities().stream().map(Entity::id).toList(),
                 config.subscriptions().stream().map(Subscription::id).toList(),

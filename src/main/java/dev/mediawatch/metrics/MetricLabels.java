@@ -20,19 +20,24 @@ public final class MetricLabels {
     /** Alert kinds of ARCHITECTURE.md. */
     public static final List<String> ALERT_KINDS = List.of("entity", "query", "spike", "story-update");
 
+    /** Feed-poll results every feed is exported with at 0 (error kinds appear as they happen). */
+    public static final List<String> FEED_RESULTS = List.of("ok", "not-modified");
+
     private static volatile MetricLabels current = new MetricLabels(DEFAULT_MAX_LABEL_VALUES,
-            List.of(), List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(), List.of(), List.of());
 
     private final int limit;
+    private final BoundedLabels feeds;
     private final BoundedLabels outlets;
     private final BoundedLabels entities;
     private final BoundedLabels subscriptions;
     private final BoundedLabels categories;
     private final BoundedLabels entityPairs;
 
-    public MetricLabels(int limit, Collection<String> outlets, Collection<String> entities,
+    public MetricLabels(int limit, Collection<String> feeds, Collection<String> outlets, Collection<String> entities,
                         Collection<String> subscriptions, Collection<String> categories) {
         this.limit = limit;
+        this.feeds = BoundedLabels.of("feed", limit, feeds);
         this.outlets = BoundedLabels.of("outlet", limit, outlets);
         this.entities = BoundedLabels.of("entity", limit, entities);
         this.subscriptions = BoundedLabels.of("subscription", limit, subscriptions);
@@ -49,6 +54,11 @@ public final class MetricLabels {
 
     public static MetricLabels current() {
         return current;
+    }
+
+    /** For the poller's metrics: a configured feed id, or "other". */
+    public String feed(String feedId) {
+        return feeds.label(feedId);
     }
 
     public String outlet(String outlet) {
@@ -106,7 +116,11 @@ public final class MetricLabels {
     }
 
     private void exportZeros() {
+        for (String feed : feeds.values()) {
+            for (String result : FEED_RESULTS) MediawatchMetrics.FEED_POLLS.initLabelValues(feed, result);
+        }
         for (String outlet : outlets.values()) {
+            MediawatchMetrics.ARTICLES_PRODUCED.initLabelValues(outlet);
             for (String category : categories.values()) {
                 MediawatchMetrics.ARTICLES_ENRICHED.initLabelValues(outlet, category);
             }

@@ -12,7 +12,7 @@ class MetricsLintTest {
     @Test
     void promtoolFindsNothingToComplainAboutInTheRegistry() throws Exception {
         JvmMetrics.builder().register(MediawatchMetrics.registry()); // once per registry; later calls do nothing
-        MetricLabels.install(new MetricLabels(10, List.of("Lint Outlet"), List.of("lint-a", "lint-b"),
+        MetricLabels.install(new MetricLabels(10, List.of("zero-feed"), List.of("Lint Outlet"), List.of("lint-a", "lint-b"),
                 List.of("lint-desk"), List.of("courts", "other")));
 
         PrometheusTools.Result lint = PrometheusTools.promtool(Scrapes.text(), "check", "metrics");

@@ -44,7 +44,7 @@ class StreamMetricsTest {
 
     @BeforeEach
     void setUp() {
-        MetricLabels.install(new MetricLabels(500, List.of("Metrics Wire"), List.of("cecot", "bukele"),
+        MetricLabels.install(new MetricLabels(500, List.of("zero-feed"), List.of("Metrics Wire"), List.of("cecot", "bukele"),
                 List.of("metrics-desk"), Classifier.defaults().categories()));
         driver = new TopologyTestDriver(MediawatchTopology.build(new MediawatchTopology.Settings(
                 Classifier.defaults(), Duration.ofDays(3), Clock.fixed(NOW, ZoneOffset.UTC))),
