@@ -7,11 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mediawatch.PrometheusTools;
 import dev.mediawatch.metrics.KafkaMetricsBridge;
-import dev.mediawatch.metrics.MediawatchMetrics;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
-import io.prometheus.metrics.model.snapshots.CounterSnapshot;
-import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -181,7 +176,7 @@ class DeployFilesTest {
         expressions.addAll(DeployQueries.ruleExpressions());
         Set<String> used = DeployQueries.metricNames(expressions);
 
-        Set<String> known = registryNames();
+        Set<String> known = DeployQueries.definedNames();
         for (MetricName kafka : BRIDGED) known.add(KafkaMetricsBridge.prometheusName(kafka));
         assertThat(known).containsAll(used);
         assertThat(used).contains("mediawatch_mentions_total", "mediawatch_articles_enriched_total",
@@ -198,17 +193,4 @@ class DeployFilesTest {
             new MetricName("process-rate", "stream-thread-metrics", "", Map.of()),
             new MetricName("commit-latency-avg", "stream-thread-metrics", "", Map.of()),
             new MetricName("commit-latency-max", "stream-thread-metrics", "", Map.of()));
-
-    /** Sample names of every metric in the registry: counters with _total, histograms with _bucket/_count/_sum. */
-    private static Set<String> registryNames() {
-        JvmMetrics.builder().register(MediawatchMetrics.registry());
-        Set<String> names = new TreeSet<>();
-        for (MetricSnapshot s : MediawatchMetrics.registry().scrape()) {
-            String name = s.getMetadata().getPrometheusName();
-            if (s instanceof CounterSnapshot) names.add(name + "_total");
-            else if (s instanceof HistogramSnapshot) names.addAll(List.of(name + "_bucket", name + "_count", name + "_sum"));
-            else names.add(name);
-        }
-        return names;
-    }
 }

@@ -3,6 +3,11 @@ package dev.mediawatch.observe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mediawatch.metrics.MediawatchMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +74,19 @@ public final class DeployQueries {
             // Quoted label values ("spike", "cecot") are not names.
             Matcher m = METRIC.matcher(expr.replaceAll("\"[^\"]*\"", "\"\""));
             while (m.find()) names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** Sample names of every metric in the registry: counters with _total, histograms with _bucket/_count/_sum. */
+    public static Set<String> definedNames() {
+        JvmMetrics.builder().register(MediawatchMetrics.registry());
+        Set<String> names = new TreeSet<>();
+        for (MetricSnapshot s : MediawatchMetrics.registry().scrape()) {
+            String name = s.getMetadata().getPrometheusName();
+            if (s instanceof CounterSnapshot) names.add(name + "_total");
+            else if (s instanceof HistogramSnapshot) names.addAll(List.of(name + "_bucket", name + "_count", name + "_sum"));
+            else names.add(name);
         }
         return names;
     }

@@ -192,9 +192,24 @@ class ObservabilityIT {
         expressions.addAll(DeployQueries.ruleExpressions());
         Set<String> used = DeployQueries.metricNames(expressions);
 
-        assertThat(used).isNotEmpty().contains("mediawatch_mentions_total", "mediawatch_comentions_total");
-        assertThat(exposed).containsAll(used);
+        assertThat(used).isNotEmpty().contains("mediawatch_mentions_total", "mediawatch_comentions_total",
+                "mediawatch_kafka_stream_thread_process_rate");
+        Set<String> missing = new TreeSet<>(used);
+        missing.removeAll(exposed);
+        // Anything not yet in the scrape must be one of these, and defined in MediawatchMetrics.
+        assertThat(RECORDED_AT_FIRST_EVENT).containsAll(missing);
+        assertThat(DeployQueries.definedNames()).containsAll(missing);
     }
+
+    /**
+     * Families the poller and the dispatcher record, whose label values (error kinds, delivery results,
+     * fetch kinds) are theirs: they have no series before their first event, here or in production.
+     * Remove a name once the IT's input records it (failing feed, console delivery).
+     */
+    private static final Set<String> RECORDED_AT_FIRST_EVENT = Set.of(
+            "mediawatch_feed_poll_failures_total", "mediawatch_fetch_duration_seconds_bucket",
+            "mediawatch_fetch_bytes_total", "mediawatch_delivery_attempts_total",
+            "mediawatch_delivery_failures_total", "mediawatch_detected_to_delivered_seconds_bucket");
 
     @Test
     void aPrometheusServerScrapesTheServiceAndAnswersACoverageQuery() throws Exception {
