@@ -1,6 +1,7 @@
 package dev.mediawatch.app;
 
 import dev.mediawatch.api.ApiServer;
+import dev.mediawatch.api.CoverageApi;
 import dev.mediawatch.config.MediawatchConfig;
 import dev.mediawatch.deliver.AlertDispatcher;
 import dev.mediawatch.deliver.ConsoleSink;
@@ -88,6 +89,10 @@ public final class MediawatchService implements AutoCloseable {
         }
         api = ApiServer.start(config.http().host(), config.http().port(), this::ready);
         resources.push(api);
+        if (streams != null) {
+            CoverageApi coverage = new CoverageApi(streams, Clock.systemUTC());
+            api.route("/api/coverage", coverage.coverage()).route("/api/comentions", coverage.comentions());
+        }
         LOG.info("mediawatch running: roles {}, Kafka at {}, HTTP on {}", options.roles(), bootstrapServers,
                 api.address());
     }
