@@ -11,8 +11,10 @@ import java.util.Locale;
  * versions of one story across outlets.
  *
  * <p>Shingles are runs of {@value #K} consecutive words of the folded title and text. A text too short
- * for {@value #MIN_SHINGLES} such shingles uses word pairs instead, so a one-line item still has a
- * signature, yet two unrelated one-liners share almost no shingles. A text without words has an empty
+ * for {@value #MIN_SHINGLES} such shingles uses {@value #SHORT_K}-word shingles between start and end
+ * markers instead, so a one-line item still has a signature. Word pairs would be too lenient there: two
+ * headlines on different events often share a stock phrase ("deportation flights to El Salvador"), and
+ * the markers make a line's first and last words count too. A text without words has an empty
  * signature: it is similar to nothing and has no band keys.
  *
  * <p>Every constant (hash seeds, band layout) is fixed: signatures and band keys are stored and compared
@@ -25,7 +27,7 @@ public final class StoryFingerprint {
     public static final int BANDS = 32;
     public static final int ROWS = HASHES / BANDS;
     static final int K = 5;
-    static final int SHORT_K = 2;
+    static final int SHORT_K = 3;
     static final int MIN_SHINGLES = 8;
 
     private static final long[] SEEDS = Hash64.seeds(0x6D65646961776174L, HASHES); // "mediawat"
@@ -96,14 +98,22 @@ public final class StoryFingerprint {
         return out;
     }
 
-    /** Hashes of the k-word shingles; k shrinks for short texts so they still get a signature. */
+    /** Hashes of the distinct k-word shingles; short texts get smaller shingles and start/end markers. */
     static long[] shingles(List<String> words) {
-        int k = words.size() - K + 1 >= MIN_SHINGLES ? K : Math.min(SHORT_K, words.size());
-        if (k == 0) return new long[0];
+        if (words.isEmpty()) return new long[0];
+        if (words.size() - K + 1 >= MIN_SHINGLES) return shingles(words, K);
+        List<String> marked = new ArrayList<>(words.size() + 2);
+        marked.add("\u0002"); // never a word: words are letters and digits
+        marked.addAll(words);
+        marked.add("\u0003");
+        return shingles(marked, Math.min(SHORT_K, marked.size()));
+    }
+
+    private static long[] shingles(List<String> words, int k) {
         long[] wordHashes = words.stream().mapToLong(Hash64::of).toArray();
         long[] out = new long[words.size() - k + 1];
         for (int i = 0; i < out.length; i++) {
-            long h = k; // k is mixed in so a word pair never equals a 5-word shingle by construction
+            long h = k; // k is mixed in so a short shingle never equals a long one by construction
             for (int j = 0; j < k; j++) h = Hash64.combine(h, wordHashes[i + j]);
             out[i] = h;
         }

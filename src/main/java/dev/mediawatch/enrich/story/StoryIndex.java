@@ -59,7 +59,7 @@ public final class StoryIndex {
         return Optional.ofNullable(best);
     }
 
-    /** Articles sharing at least one band key, oldest first so ties go to the first copy seen. */
+    /** Articles sharing at least one band key, in a fixed order so ties resolve alike on every replay. */
     private Set<String> candidates(StoryFingerprint fp) {
         Set<String> out = new LinkedHashSet<>();
         for (String key : fp.bandKeys()) out.addAll(byBand.getOrDefault(key, List.of()));
