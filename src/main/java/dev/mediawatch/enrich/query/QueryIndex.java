@@ -1,11 +1,14 @@
 package dev.mediawatch.enrich.query;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
@@ -19,6 +22,9 @@ import java.util.function.ToDoubleFunction;
  * <p>Mutable and not thread-safe: one instance per stream task, updated as subscriptions change.
  * {@link #match} returns keys in the order they were added.
  *
+ * <p>Queries live in int slots and postings are int arrays: with thousands of candidates, boxed keys in
+ * hash sets cost more than evaluating the queries themselves.
+ *
  * @param <K> the subscription key
  */
 public final class QueryIndex<K> {
@@ -26,11 +32,15 @@ public final class QueryIndex<K> {
     private record Entry<K>(K key, Query query, Set<String> keys, long seq) {}
 
     private final Presearcher presearcher;
-    private final Map<K, Entry<K>> entries = new HashMap<>();
-    private final Map<String, Set<K>> byTerm = new HashMap<>();
-    private final Map<String, Set<K>> byPrefix = new HashMap<>();
+    private final Map<K, Integer> slotOf = new HashMap<>();
+    private final List<Entry<K>> slots = new ArrayList<>();
+    private final Deque<Integer> freeSlots = new ArrayDeque<>();
+    private final Map<String, Postings> byTerm = new HashMap<>();
+    private final Map<String, Postings> byPrefix = new HashMap<>();
     private final TreeMap<Integer, Integer> prefixLengths = new TreeMap<>(); // length -> how many prefixes
-    private final Set<K> always = new LinkedHashSet<>();
+    private final Postings always = new Postings();
+    private int[] stamps = new int[16]; // slot -> id of the match call that last took it as a candidate
+    private int stamp;
     private long seq;
     private int lastCandidates;
 
@@ -49,34 +59,27 @@ public final class QueryIndex<K> {
 
     /** Adds a query, replacing any stored under the same key. */
     public QueryIndex<K> add(K key, Query query) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(query, "query");
         remove(key);
         Set<String> keys = presearcher.requiredAny(query);
-        entries.put(key, new Entry<>(key, query, keys, seq++));
-        if (keys == null) {
-            always.add(key);
-            return this;
-        }
-        for (String k : keys) {
-            postings(k).computeIfAbsent(bare(k), x -> new LinkedHashSet<>()).add(key);
-            if (isPrefix(k)) prefixLengths.merge(bare(k).length(), 1, Integer::sum);
-        }
+        int slot = freeSlots.isEmpty() ? slots.size() : freeSlots.pop();
+        Entry<K> e = new Entry<>(key, query, keys, seq++);
+        if (slot == slots.size()) slots.add(e);
+        else slots.set(slot, e);
+        slotOf.put(key, slot);
+        if (keys == null) always.add(slot);
+        else for (String k : keys) post(k, slot);
         return this;
     }
 
     public QueryIndex<K> remove(K key) {
-        Entry<K> e = entries.remove(key);
-        if (e == null) return this;
-        if (e.keys() == null) {
-            always.remove(key);
-            return this;
-        }
-        for (String k : e.keys()) {
-            Map<String, Set<K>> postings = postings(k);
-            Set<K> set = postings.get(bare(k));
-            set.remove(key);
-            if (set.isEmpty()) postings.remove(bare(k));
-            if (isPrefix(k)) prefixLengths.computeIfPresent(bare(k).length(), (len, n) -> n == 1 ? null : n - 1);
-        }
+        Integer slot = slotOf.remove(key);
+        if (slot == null) return this;
+        Entry<K> e = slots.set(slot, null);
+        freeSlots.push(slot);
+        if (e.keys() == null) always.remove(slot);
+        else for (String k : e.keys()) unpost(k, slot);
         return this;
     }
 
@@ -86,11 +89,12 @@ public final class QueryIndex<K> {
     }
 
     public List<K> match(DocumentTokens d) {
-        Set<K> candidates = candidates(d);
-        lastCandidates = candidates.size();
+        Postings candidates = candidates(d);
+        lastCandidates = candidates.size;
+        int[] order = candidates.sorted(); // slot order walks memory forwards
         List<Entry<K>> hits = new ArrayList<>();
-        for (K key : candidates) {
-            Entry<K> e = entries.get(key);
+        for (int slot : order) {
+            Entry<K> e = slots.get(slot);
             if (e.query().matches(d)) hits.add(e);
         }
         hits.sort(Comparator.comparingLong(Entry::seq));
@@ -98,7 +102,7 @@ public final class QueryIndex<K> {
     }
 
     public int size() {
-        return entries.size();
+        return slotOf.size();
     }
 
     /** How many queries {@link #match} evaluated for the last document: the presearch's effect. */
@@ -106,33 +110,86 @@ public final class QueryIndex<K> {
         return lastCandidates;
     }
 
-    private Set<K> candidates(DocumentTokens d) {
-        Set<K> out = new LinkedHashSet<>(always);
+    private Postings candidates(DocumentTokens d) {
+        if (stamps.length < slots.size()) stamps = Arrays.copyOf(stamps, Math.max(slots.size(), stamps.length * 2));
+        if (++stamp == 0) { // wrapped: old stamps could look current
+            Arrays.fill(stamps, 0);
+            stamp = 1;
+        }
+        Postings out = new Postings();
+        collect(always, out);
         for (String key : d.indexKeys()) {
-            Set<K> hit = byTerm.get(key);
-            if (hit != null) out.addAll(hit);
-            if (!prefixLengths.isEmpty()) addPrefixHits(key, out);
+            Postings hit = byTerm.get(key);
+            if (hit != null) collect(hit, out);
+            if (!prefixLengths.isEmpty()) collectPrefixHits(key, out);
         }
         return out;
     }
 
     /** Looks up the key's prefixes of each length some stored wildcard has, rather than scanning wildcards. */
-    private void addPrefixHits(String key, Set<K> out) {
+    private void collectPrefixHits(String key, Postings out) {
         for (int len : prefixLengths.headMap(key.length(), true).keySet()) {
-            Set<K> hit = byPrefix.get(key.substring(0, len));
-            if (hit != null) out.addAll(hit);
+            Postings hit = byPrefix.get(key.substring(0, len));
+            if (hit != null) collect(hit, out);
         }
     }
 
-    private boolean isPrefix(String key) {
+    private void collect(Postings from, Postings out) {
+        for (int i = 0; i < from.size; i++) {
+            int slot = from.slots[i];
+            if (stamps[slot] != stamp) {
+                stamps[slot] = stamp;
+                out.add(slot);
+            }
+        }
+    }
+
+    private void post(String key, int slot) {
+        boolean prefix = isPrefix(key);
+        (prefix ? byPrefix : byTerm).computeIfAbsent(bare(key), x -> new Postings()).add(slot);
+        if (prefix) prefixLengths.merge(bare(key).length(), 1, Integer::sum);
+    }
+
+    private void unpost(String key, int slot) {
+        boolean prefix = isPrefix(key);
+        Map<String, Postings> postings = prefix ? byPrefix : byTerm;
+        Postings p = postings.get(bare(key));
+        p.remove(slot);
+        if (p.size == 0) postings.remove(bare(key));
+        if (prefix) prefixLengths.computeIfPresent(bare(key).length(), (len, n) -> n == 1 ? null : n - 1);
+    }
+
+    private static boolean isPrefix(String key) {
         return key.startsWith(Presearcher.PREFIX);
     }
 
-    private Map<String, Set<K>> postings(String key) {
-        return isPrefix(key) ? byPrefix : byTerm;
+    private static String bare(String key) {
+        return isPrefix(key) ? key.substring(Presearcher.PREFIX.length()) : key;
     }
 
-    private String bare(String key) {
-        return isPrefix(key) ? key.substring(Presearcher.PREFIX.length()) : key;
+    /** An unordered list of slots; removal swaps in the last one, as order is restored at match time. */
+    private static final class Postings {
+        private int[] slots = new int[4];
+        private int size;
+
+        void add(int slot) {
+            if (size == slots.length) slots = Arrays.copyOf(slots, size * 2);
+            slots[size++] = slot;
+        }
+
+        void remove(int slot) {
+            for (int i = 0; i < size; i++) {
+                if (slots[i] == slot) {
+                    slots[i] = slots[--size];
+                    return;
+                }
+            }
+        }
+
+        int[] sorted() {
+            int[] out = Arrays.copyOf(slots, size);
+            Arrays.sort(out);
+            return out;
+        }
     }
 }

@@ -97,6 +97,12 @@ public class QueryMatchBenchmark {
         return hits;
     }
 
+    /** The cost both share, tokenising the document: the floor under either way of matching. */
+    @Benchmark
+    public int tokenizeOnly() {
+        return DocumentTokens.of(documents[next++ & (DOCUMENTS - 1)]).hashCode();
+    }
+
     /** Share of 500 sample documents holding each index key; a prefix key sums the words it covers. */
     private ToDoubleFunction<String> documentFrequencies() {
         Map<String, Integer> df = new HashMap<>();
