@@ -76,7 +76,7 @@ final class QueryLexer {
     private void near(String w, int start) throws QueryParseException {
         String digits = w.length() > 5 ? w.substring(5) : "";
         if (digits.isEmpty() || !digits.chars().allMatch(ch -> ch >= '0' && ch <= '9') || digits.length() > 6) {
-            throw new QueryParseException("expected a number after 'NEAR/', as in NEAR/3,", start + Math.min(5, w.length()));
+            throw new QueryParseException("expected a number after 'NEAR/' (as in NEAR/3)", start + Math.min(5, w.length()));
         }
         int distance = Integer.parseInt(digits);
         if (distance < 1) throw new QueryParseException("expected a NEAR distance of at least 1", start + 5);

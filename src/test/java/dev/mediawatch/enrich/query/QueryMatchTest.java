@@ -157,6 +157,10 @@ class QueryMatchTest {
         assertThat(matches("title:(court OR judge)")).isTrue();
         assertThat(matches("title:\"Abrego Garcia\"")).isTrue();
         assertThat(matches("title:(maryland OR appeal)")).isFalse();
+        assertThat(matches("title:jud*")).isTrue();
+        assertThat(matches("title:maryl*")).isFalse();
+        assertThat(matches("title:(return NEAR/2 kilmar)")).isTrue();
+        assertThat(matches("title:(judge NEAR/2 kilmar)")).isFalse();
     }
 
     @Test
