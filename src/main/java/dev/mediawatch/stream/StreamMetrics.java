@@ -44,7 +44,8 @@ final class StreamMetrics {
         MediawatchMetrics.ALERTS.labelValues(labels.subscription(alert.subscriptionId()), labels.kind(alert.kind()))
                 .inc();
         Instant detected = alert.detectedAt();
-        if (detected == null) return;
+        // Latency is an article's: a spike alert's times are the spike's, not an article's.
+        if (detected == null || alert.articleId() == null) return;
         observe(MediawatchMetrics.PUBLISHED_TO_DETECTED, alert.publishedAt(), detected);
         observe(MediawatchMetrics.FETCHED_TO_ALERT, alert.fetchedAt(), detected);
     }

@@ -15,7 +15,6 @@ import dev.mediawatch.model.Subscription;
 import io.prometheus.metrics.core.metrics.Histogram;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -46,8 +45,8 @@ class StreamMetricsTest {
     void setUp() {
         MetricLabels.install(new MetricLabels(500, List.of("zero-feed"), List.of("Metrics Wire"), List.of("cecot", "bukele"),
                 List.of("metrics-desk"), Classifier.defaults().categories()));
-        driver = new TopologyTestDriver(MediawatchTopology.build(new MediawatchTopology.Settings(
-                Classifier.defaults(), Duration.ofDays(3), Clock.fixed(NOW, ZoneOffset.UTC))),
+        driver = new TopologyTestDriver(MediawatchTopology.build(
+                MediawatchTopology.Settings.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC))),
                 StreamsSettings.properties("unused:9092", stateDir, true), NOW);
         TestInputTopic<String, Entity> entities = input(Topics.ENTITIES);
         entities.pipeInput("cecot", Entity.of("cecot", "CECOT", "facility", "Terrorism Confinement Center"));
@@ -112,6 +111,18 @@ class StreamMetricsTest {
         assertThat(MediawatchMetrics.ALERTS.labelValues("metrics-desk", "entity").get()).isEqualTo(alertsBefore + 1);
         assertThat(count(MediawatchMetrics.FETCHED_TO_ALERT)).isEqualTo(fetchedToAlert + 1);
         assertThat(count(MediawatchMetrics.PUBLISHED_TO_DETECTED)).isEqualTo(publishedToDetected + 1);
+    }
+
+    @Test
+    void shouldCountASpikeAlertWithoutTakingItsTimesForAnArticlesLatency() {
+        double spikes = MediawatchMetrics.ALERTS.labelValues("metrics-desk", "spike").get();
+        long publishedToDetected = count(MediawatchMetrics.PUBLISHED_TO_DETECTED);
+
+        StreamMetrics.alertEmitted(new Alert("s1", Alert.KIND_SPIKE, "metrics-desk", null, "spike:cecot:1", null,
+                null, null, PUBLISHED, NOW, List.of("cecot"), null, "coverage spike"));
+
+        assertThat(MediawatchMetrics.ALERTS.labelValues("metrics-desk", "spike").get()).isEqualTo(spikes + 1);
+        assertThat(count(MediawatchMetrics.PUBLISHED_TO_DETECTED)).isEqualTo(publishedToDetected);
     }
 
     @Test
