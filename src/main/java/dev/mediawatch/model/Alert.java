@@ -8,6 +8,7 @@ import java.util.Objects;
 /**
  * An alert: the value on {@code mediawatch.alerts}, keyed by {@link #subscriptionId()}.
  * {@link #alertId()} is stable: the same alert has the same id across retries and restarts.
+ * {@link #storyOutlets()} (may be null) lists the outlets carrying the story when the alert was made.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Alert(
@@ -23,7 +24,8 @@ public record Alert(
         Instant detectedAt,
         List<String> entities,
         String snippet,
-        String reason) {
+        String reason,
+        List<String> storyOutlets) {
 
     public static final String KIND_ENTITY = "entity";
     public static final String KIND_QUERY = "query";
@@ -35,5 +37,6 @@ public record Alert(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(subscriptionId, "subscriptionId");
         entities = entities == null ? List.of() : List.copyOf(entities);
+        storyOutlets = storyOutlets == null ? null : List.copyOf(storyOutlets);
     }
 }
