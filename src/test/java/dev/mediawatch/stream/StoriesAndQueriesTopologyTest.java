@@ -165,7 +165,7 @@ class StoriesAndQueriesTopologyTest {
         publish("Demo Radio", "Hearing on Monday", "The deportation flight landed late; the judge ruled on the case.",
                 T0);
         publish("Demo Times", "Prison visit", "Reporters visited CECOT, the prison, after the deportation of "
-                + "Venezuelan men.", T0.plusSeconds(5));
+                + "men from Venezuela.", T0.plusSeconds(5));
 
         List<Alert> out = alerts.readValuesToList();
         assertThat(out).filteredOn(a -> a.title().equals("Hearing on Monday")).extracting(Alert::subscriptionId)
