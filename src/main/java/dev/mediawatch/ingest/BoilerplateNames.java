@@ -32,7 +32,7 @@ final class BoilerplateNames {
             "footer", "masthead", "navbar", "menu", "toolbar", "skip", "print", "pagination", "pager",
             "donate", "donation", "feedback", "toc", "meta", "dateline", "timestamp", "publicidad", "jump",
             "login", "signin", "register", "kicker", "hide", "hidden", "noprint", "contact", "cta", "epic",
-            "utility", "nav", "navigation", "sidenav", "submeta", "speechify", "typo", "video", "player", "audio",
+            "utility", "affiliate", "shopping", "nav", "navigation", "sidenav", "submeta", "speechify", "typo", "video", "player", "audio",
             "more", "next", "prev", "previous", "author", "avatar", "profile", "inline", "links", "interstitial");
 
     /** Phrases spread over several words that mark boilerplate. */
@@ -40,7 +40,7 @@ final class BoilerplateNames {
             + "more stories|more from|more on|more reading|you may|also read|lee tambien|leia tambem|te puede|"
             + "mas leido|mas leidas|lo mas|sign in gate|screen reader|sr only|visually hidden|about the author|"
             + "up next|see also|further reading|other stories|post navigation|story continues|key events|"
-            + "wp caption|media contact|photo credit|image credit|ad slot|ad container");
+            + "wp caption|media contact|call to action|take action|product card|photo credit|image credit|ad slot|ad container");
 
     /** Words that mark an element as the article's text. */
     private static final Set<String> POSITIVE_WORDS = Set.of("article", "articlebody", "body", "content", "entry",

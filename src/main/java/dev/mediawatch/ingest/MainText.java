@@ -41,6 +41,7 @@ final class MainText {
             "var", "wbr", "br", "img", "picture", "strike", "tt", "big", "center", "ins", "del");
     private static final Set<String> TEXT_BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "li",
             "dd", "dt", "td", "th", "blockquote", "figcaption", "caption", "address");
+    private static final Set<String> SPLITTABLE_BLOCKS = Set.of("td", "th", "dd", "blockquote");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Pattern UI_LABEL = Pattern.compile("(?i)^[\\p{Punct}\\s]*(advertisement|advertising|ad|"
             + "sponsored( content)?|publicidad|anuncio|story continues below( advertisement)?|continue reading|"
@@ -51,6 +52,7 @@ final class MainText {
             + "see also|more|watch|listen|click here|lee también|lea también|leer más|te puede interesar|"
             + "ver también|ver más|leia também|leia mais|recommended|don't miss|must read|trending|"
             + "related coverage|related stories?|related articles?|more coverage|latest)\\s*[:|»>\\-–—]");
+    private static final Pattern LEGAL_LINE = Pattern.compile("(?iu)^\\s*(copyright\\b|©|\\(c\\)\\s*\\d{4})");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?:;\"'”’»)…]\\s*$");
     private static final int MIN_PARAGRAPH = 25;
 
@@ -116,9 +118,19 @@ final class MainText {
         List<Element> containers = new ArrayList<>();
         for (Element e : root.getAllElements()) {
             String tag = e.normalName();
-            if (!INLINE.contains(tag) && !TEXT_BLOCKS.contains(tag) && hasLooseText(e)) containers.add(e);
+            boolean splittable = !TEXT_BLOCKS.contains(tag) || (SPLITTABLE_BLOCKS.contains(tag) && hasParagraphBreak(e));
+            if (!INLINE.contains(tag) && splittable && hasLooseText(e)) containers.add(e);
         }
         for (Element container : containers) wrapRuns(container);
+    }
+
+    /** Old layouts put the whole article in one table cell, paragraphs split by {@code <br><br>}. */
+    private static boolean hasParagraphBreak(Element e) {
+        List<Node> children = e.childNodes();
+        for (int i = 0; i < children.size(); i++) {
+            if (isBr(children.get(i)) && nextNonBlank(children, i + 1) instanceof Element next && isBr(next)) return true;
+        }
+        return false;
     }
 
     private static boolean hasLooseText(Element e) {
@@ -234,19 +246,26 @@ final class MainText {
     }
 
     /**
-     * A container whose parent scores nearly as well usually is one of several article parts (NYT's companion
-     * columns, one section per subhead): the parent is the article.
+     * A container whose parent scores nearly as well, and has another child scoring at least half as well, is one
+     * of several article parts (NYT's companion columns, one section per subhead): the parent is the article.
      */
     private static Element climbWhileSimilar(Element best, Map<Element, Double> scores) {
         double bestScore = scores.get(best);
         Element current = best;
-        for (Element parent = best.parent(); parent != null && !parent.normalName().equals("body");
-                parent = parent.parent()) {
+        for (Element parent = current.parent(); parent != null && !parent.normalName().equals("body");
+                parent = current.parent()) {
             Double s = scores.get(parent);
-            if (s == null || s < bestScore * 0.75) break;
+            if (s == null || s < bestScore * 0.75 || !hasPeer(parent, current, bestScore * 0.5, scores)) break;
             current = parent;
         }
         return current;
+    }
+
+    private static boolean hasPeer(Element parent, Element child, double min, Map<Element, Double> scores) {
+        for (Element sibling : parent.children()) {
+            if (sibling != child && scores.getOrDefault(sibling, 0.0) >= min) return true;
+        }
+        return false;
     }
 
     /** The best container, plus siblings that look like more of the same (Readability's sibling merge). */
@@ -304,11 +323,18 @@ final class MainText {
             return out.toString();
         }
 
+        private boolean afterImage;
+
         private void visit(Element e) {
             String tag = e.normalName();
             if (tag.equals("h1")) return; // the title, reported apart
             if (isBlock(e)) {
                 add(e);
+                afterImage = false;
+                return;
+            }
+            if (!e.hasText() && (tag.equals("img") || tag.equals("picture") || e.selectFirst("img, picture") != null)) {
+                afterImage = true;
                 return;
             }
             for (Element child : e.children()) visit(child);
@@ -328,7 +354,9 @@ final class MainText {
             String text = e.normalName().equals("pre") ? e.wholeText().strip() : e.text().strip();
             if (text.isEmpty()) return;
             boolean heading = HEADINGS.contains(e.normalName());
-            if (!heading && !isArticleText(e, text)) {
+            // a short line right under an image is its caption, whatever markup the CMS gave it
+            boolean caption = afterImage && !heading && text.length() < 100;
+            if (!heading && (caption || !isArticleText(e, text))) {
                 // a dropped block still ends the section a heading introduced
                 if (!headings.isEmpty() && headings.get(headings.size() - 1)) {
                     texts.remove(texts.size() - 1);
@@ -344,6 +372,7 @@ final class MainText {
 
         private static boolean isArticleText(Element e, String text) {
             if (UI_LABEL.matcher(text).matches()) return false;
+            if (text.length() < 250 && LEGAL_LINE.matcher(text).find()) return false;
             double density = linkDensity(e);
             if (density > 0.5) return false;
             if (density > 0 && TEASER_PREFIX.matcher(text).find()) return false;
