@@ -80,7 +80,12 @@ public final class MediawatchService implements AutoCloseable {
         }
         if (options.roles().contains(Role.STREAM)) startStreams(options);
         if (options.roles().contains(Role.DELIVER)) startDispatcher(options);
-        if (options.roles().contains(Role.POLL)) startPoller(config);
+        if (options.roles().contains(Role.POLL)) {
+            // A first article must not race the subscriptions it should alert: the join only sees
+            // subscriptions already in its table. Across processes, see the README on first start.
+            if (streams != null) SubscriptionIndexWait.await(streams, config.subscriptions(), Duration.ofSeconds(60));
+            startPoller(config);
+        }
         api = ApiServer.start(config.http().host(), config.http().port(), this::ready);
         resources.push(api);
         LOG.info("mediawatch running: roles {}, Kafka at {}, HTTP on {}", options.roles(), bootstrapServers,
