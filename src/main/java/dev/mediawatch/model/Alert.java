@@ -8,6 +8,7 @@ import java.util.Objects;
 /**
  * An alert: the value on {@code mediawatch.alerts}, keyed by {@link #subscriptionId()}.
  * {@link #alertId()} is stable: the same alert has the same id across retries and restarts.
+ * {@link #storyOutlets()} (may be null) lists the outlets carrying the story when the alert was made.
  * {@link #fetchedAt()} (when the poller fetched the article, null if unknown) measures the service's own speed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -25,6 +26,7 @@ public record Alert(
         List<String> entities,
         String snippet,
         String reason,
+        List<String> storyOutlets,
         Instant fetchedAt) {
 
     public static final String KIND_ENTITY = "entity";
@@ -37,13 +39,14 @@ public record Alert(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(subscriptionId, "subscriptionId");
         entities = entities == null ? List.of() : List.copyOf(entities);
+        storyOutlets = storyOutlets == null ? null : List.copyOf(storyOutlets);
     }
 
-    /** Without the fetch time, for alerts whose article's fetch is not known. */
+    /** Without the fetch time, for alerts that are not about one fetched article (spikes) or do not know it. */
     public Alert(String alertId, String kind, String subscriptionId, String articleId, String storyId, String url,
                  String title, String outlet, Instant publishedAt, Instant detectedAt, List<String> entities,
-                 String snippet, String reason) {
+                 String snippet, String reason, List<String> storyOutlets) {
         this(alertId, kind, subscriptionId, articleId, storyId, url, title, outlet, publishedAt, detectedAt, entities,
-                snippet, reason, null);
+                snippet, reason, storyOutlets, null);
     }
 }

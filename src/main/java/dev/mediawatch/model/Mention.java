@@ -10,7 +10,6 @@ import java.util.Objects;
  *
  * @param entity            the mention itself
  * @param articleEntityIds  every entity id the article mentions, so an alert can list all it matched
- * @param fetchedAt         when the poller fetched the article (null if unknown), for the fetch-to-alert latency
  */
 public record Mention(
         EntityMention entity,
@@ -22,6 +21,7 @@ public record Mention(
         Instant publishedAt,
         List<String> articleEntityIds,
         List<String> categories,
+        List<String> storyOutlets,
         Instant fetchedAt) {
 
     public Mention {
@@ -29,18 +29,13 @@ public record Mention(
         Objects.requireNonNull(articleId, "articleId");
         articleEntityIds = articleEntityIds == null ? List.of() : List.copyOf(articleEntityIds);
         categories = categories == null ? List.of() : List.copyOf(categories);
+        storyOutlets = storyOutlets == null ? List.of() : List.copyOf(storyOutlets);
         if (storyId == null) storyId = articleId;
-    }
-
-    /** Without the fetch time: mentions written before it was carried, and callers that do not know it. */
-    public Mention(EntityMention entity, String articleId, String storyId, String url, String title, String outlet,
-                   Instant publishedAt, List<String> articleEntityIds, List<String> categories) {
-        this(entity, articleId, storyId, url, title, outlet, publishedAt, articleEntityIds, categories, null);
     }
 
     public static Mention of(Article article, EntityMention entity) {
         return new Mention(entity, article.articleId(), article.storyId(), article.url(), article.title(),
                 article.outlet(), article.publishedAt(), article.entityIds(), article.categories(),
-                article.fetchedAt());
+                article.storyOutlets(), article.fetchedAt());
     }
 }

@@ -32,9 +32,11 @@ import dev.mediawatch.model.Coverage;
 /**
  * The stream processing of mediawatch, built from its inputs:
  * <pre>
- * articles.raw -> [dedup, match entities, classify] -> articles -> [one record per entity] -> mentions
- * subscriptions -> [fan out by entity] -> subscriptions-by-entity table
- * mentions + subscriptions-by-entity -> [one alert per subscription and story] -> alerts
+ * articles.raw -> [dedup, match entities, classify] -> [assign story] -> articles -> [per entity] -> mentions
+ * subscriptions -> [fan out by entity; queries under "*"] -> subscriptions-by-entity table
+ * mentions + table -> entity alerts; articles + table("*") -> query alerts; mentions -> spikes + table
+ *   -> [one alert per subscription and story, story updates] -> alerts
+ * mentions -> coverage windows -> coverage; articles -> co-mention counts
  * </pre>
  * Every processor, store and internal topic is named; the app runs with
  * {@code ensure.explicit.internal.resource.naming=true}.
@@ -49,6 +51,8 @@ public final class MediawatchTopology {
     public static final String COVERAGE_5M_STORE = "coverage-5m-store";
     public static final String COVERAGE_HOURLY_STORE = "coverage-hourly-store";
     public static final String COMENTIONS_HOURLY_STORE = "comentions-hourly-store";
+    public static final String STORY_BANDS_STORE = "story-bands-store";
+    public static final String STORIES_STORE = "stories-store";
 
     private static final JsonSerde<SubscriptionChange> CHANGE_SERDE = JsonSerde.of(SubscriptionChange.class);
     private static final JsonSerde<EntitySubscriptions> FOLLOWERS_SERDE = JsonSerde.of(EntitySubscriptions.class);
@@ -62,18 +66,20 @@ public final class MediawatchTopology {
      * @param coverageGrace how late (by published time) an article may arrive and still be counted
      */
     public record Settings(Classifier classifier, Duration dedupRetention, Clock clock, SpikeSettings spikes,
-                           Duration coverageGrace) {
+                           Duration coverageGrace, double storySimilarity, Duration storyUpdateEvery) {
         public static Settings defaults() {
             return new Settings(Classifier.defaults(), Duration.ofDays(3), Clock.systemUTC(), SpikeSettings.defaults(),
-                    Duration.ofDays(2));
+                    Duration.ofDays(2), 0.5, Duration.ofHours(1));
         }
 
         public Settings withClock(Clock c) {
-            return new Settings(classifier, dedupRetention, c, spikes, coverageGrace);
+            return new Settings(classifier, dedupRetention, c, spikes, coverageGrace, storySimilarity,
+                    storyUpdateEvery);
         }
 
         public Settings withSpikes(SpikeSettings s) {
-            return new Settings(classifier, dedupRetention, clock, s, coverageGrace);
+            return new Settings(classifier, dedupRetention, clock, s, coverageGrace, storySimilarity,
+                    storyUpdateEvery);
         }
     }
 
@@ -81,11 +87,12 @@ public final class MediawatchTopology {
         StreamsBuilder builder = new StreamsBuilder();
         EntityIndex index = new EntityIndex();
         addEntitiesStore(builder, index);
+        KTable<String, EntitySubscriptions> followers = subscriptionsByEntity(builder);
         KStream<String, Article> articles = enrich(builder, index, settings);
         coMentions(articles, settings);
-        KTable<String, EntitySubscriptions> followers = subscriptionsByEntity(builder);
+        KStream<String, Alert> queryAlerts = queryAlerts(articles, followers, settings);
         KStream<String, Mention> mentions = builder.stream(Topics.MENTIONS.name(), Topics.MENTIONS.consumed());
-        alerts(builder, mentions, followers, settings);
+        alerts(builder, mentions, followers, queryAlerts, settings);
         coverage(mentions, settings);
         return builder.build();
     }
@@ -99,19 +106,45 @@ public final class MediawatchTopology {
                 () -> new EntityStoreUpdater(index));
     }
 
+    /**
+     * Enriches raw articles, then passes them all through the story assigner under one key, so that
+     * copies arriving on any partition meet; the result is keyed by story key "*" until written.
+     */
     private static KStream<String, Article> enrich(StreamsBuilder builder, EntityIndex index, Settings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SEEN_ARTICLES_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORY_BANDS_STORE,
+                settings.dedupRetention().plusMinutes(1), Duration.ofMinutes(1), true), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
+                Serdes.String(), JsonSerde.of(StoryInfo.class)));
         KStream<String, RawArticle> raw = builder.stream(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_RAW.consumed());
-        KStream<String, Article> articles = raw.process(
-                () -> new EnrichProcessor(index, settings.classifier(), settings.dedupRetention()),
-                Named.as("enrich-article"), SEEN_ARTICLES_STORE);
-        articles.to(Topics.ARTICLES.name(), Topics.ARTICLES.produced());
-        articles.flatMap((id, article) -> article.entities().stream()
+        KStream<String, Article> articles = raw
+                .process(() -> new EnrichProcessor(index, settings.classifier(), settings.dedupRetention()),
+                        Named.as("enrich-article"), SEEN_ARTICLES_STORE)
+                .selectKey((id, article) -> EntitySubscriptions.QUERY_KEY, Named.as("to-story-key"))
+                .repartition(Repartitioned.<String, Article>as("articles-for-stories")
+                        .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES.valueSerde()))
+                .processValues(() -> new StoryAssigner(settings.dedupRetention(), settings.storySimilarity()),
+                        Named.as("assign-story"), STORY_BANDS_STORE, STORIES_STORE);
+        articles.selectKey((k, article) -> article.articleId(), Named.as("by-article-id"))
+                .to(Topics.ARTICLES.name(), Topics.ARTICLES.produced());
+        articles.flatMap((k, article) -> article.entities().stream()
                                 .map(e -> KeyValue.pair(e.id(), Mention.of(article, e))).toList(),
                         Named.as("article-mentions"))
                 .to(Topics.MENTIONS.name(), Topics.MENTIONS.produced());
         return articles;
+    }
+
+    /** Articles (under the query key) joined with the query subscriptions kept there. */
+    private static KStream<String, Alert> queryAlerts(KStream<String, Article> articles,
+                                                      KTable<String, EntitySubscriptions> followers, Settings settings) {
+        QueryAlerts matcher = new QueryAlerts();
+        return articles
+                .join(followers, ArticleWithFollowers::new,
+                        Joined.<String, Article, EntitySubscriptions>as("article-query-join")
+                                .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES.valueSerde()))
+                .flatMap((k, a) -> matcher.of(a.article(), a.followers(), settings.clock().instant()),
+                        Named.as("query-alerts"));
     }
 
     private static KTable<String, EntitySubscriptions> subscriptionsByEntity(StreamsBuilder builder) {
@@ -128,9 +161,10 @@ public final class MediawatchTopology {
     }
 
     private static void alerts(StreamsBuilder builder, KStream<String, Mention> mentions,
-                               KTable<String, EntitySubscriptions> followers, Settings settings) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ALERTED_STORIES_STORE), Serdes.String(), Serdes.Long()));
+                               KTable<String, EntitySubscriptions> followers, KStream<String, Alert> queryAlerts,
+                               Settings settings) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTED_STORIES_STORE),
+                Serdes.String(), JsonSerde.of(StoryAlertState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SPIKE_STATE_STORE), Serdes.String(), JsonSerde.of(SpikeState.class)));
         KStream<String, Alert> entityAlerts = mentions
@@ -147,10 +181,12 @@ public final class MediawatchTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Spike.class)))
                 .flatMap((entity, s) -> SpikeAlerts.of(s.spike(), s.followers(), settings.clock().instant()),
                         Named.as("spike-alerts"));
-        entityAlerts.merge(spikeAlerts, Named.as("all-alerts"))
+        entityAlerts.merge(spikeAlerts, Named.as("entity-and-spike-alerts"))
+                .merge(queryAlerts, Named.as("all-alerts"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-subscription")
                         .withKeySerde(Serdes.String()).withValueSerde(Topics.ALERTS.valueSerde()))
-                .process(() -> new OncePerStory(settings.dedupRetention()), Named.as("once-per-story"),
+                .process(() -> new OncePerStory(settings.dedupRetention(), settings.storyUpdateEvery()),
+                        Named.as("once-per-story"),
                         ALERTED_STORIES_STORE)
                 .to(Topics.ALERTS.name(), Topics.ALERTS.produced());
     }
@@ -191,6 +227,9 @@ public final class MediawatchTopology {
                                                                                               Duration retention) {
         return Materialized.<String, OutletCounts, WindowStore<Bytes, byte[]>>as(name)
                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(OutletCounts.class)).withRetention(retention);
+    }
+
+    private record ArticleWithFollowers(Article article, EntitySubscriptions followers) {
     }
 
     private record SpikeWithFollowers(Spike spike, EntitySubscriptions followers) {

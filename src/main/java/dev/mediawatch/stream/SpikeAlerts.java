@@ -19,7 +19,7 @@ final class SpikeAlerts {
         for (Subscription s : followers.subscriptions()) {
             alerts.add(KeyValue.pair(s.id(), new Alert(AlertIds.of(s.id(), Alert.KIND_SPIKE, storyId),
                     Alert.KIND_SPIKE, s.id(), null, storyId, spike.lastUrl(), spike.lastTitle(), spike.lastOutlet(),
-                    spike.at(), detectedAt, List.of(spike.entityId()), null, reason(spike))));
+                    spike.at(), detectedAt, List.of(spike.entityId()), null, reason(spike), null)));
         }
         return alerts;
     }

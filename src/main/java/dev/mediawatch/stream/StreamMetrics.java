@@ -39,13 +39,22 @@ final class StreamMetrics {
         }
     }
 
+    /** The first copy of a story: one new story for each entity it mentions. */
+    static void storyStarted(Article article) {
+        MetricLabels labels = MetricLabels.current();
+        for (EntityMention mention : article.entities()) {
+            MediawatchMetrics.STORIES.labelValues(labels.entity(mention.id())).inc();
+        }
+    }
+
     static void alertEmitted(Alert alert) {
         MetricLabels labels = MetricLabels.current();
         MediawatchMetrics.ALERTS.labelValues(labels.subscription(alert.subscriptionId()), labels.kind(alert.kind()))
                 .inc();
         Instant detected = alert.detectedAt();
-        // Latency is an article's: a spike alert's times are the spike's, not an article's.
-        if (detected == null || alert.articleId() == null) return;
+        // Latency is that of an article's first alert: a spike's times are the spike's, a story update comes later by design.
+        boolean aboutAnArticle = Alert.KIND_ENTITY.equals(alert.kind()) || Alert.KIND_QUERY.equals(alert.kind());
+        if (detected == null || !aboutAnArticle) return;
         observe(MediawatchMetrics.PUBLISHED_TO_DETECTED, alert.publishedAt(), detected);
         observe(MediawatchMetrics.FETCHED_TO_ALERT, alert.fetchedAt(), detected);
     }

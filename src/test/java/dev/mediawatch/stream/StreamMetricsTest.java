@@ -88,6 +88,20 @@ class StreamMetricsTest {
     }
 
     @Test
+    void shouldCountAStoryOnceForItsSyndicatedCopies() {
+        double stories = MediawatchMetrics.STORIES.labelValues("cecot").get();
+        double mentions = MediawatchMetrics.MENTIONS.labelValues("cecot").get();
+        String text = "Salvadoran authorities said on Sunday that 238 men deported by the United States were taken "
+                + "to CECOT, the Terrorism Confinement Center, where lawyers say they cannot reach them.";
+
+        publish("copy-1", "Metrics Wire", text);
+        publish("copy-2", "Metrics Wire", text + " Updated.");
+
+        assertThat(MediawatchMetrics.MENTIONS.labelValues("cecot").get()).isEqualTo(mentions + 2);
+        assertThat(MediawatchMetrics.STORIES.labelValues("cecot").get()).isEqualTo(stories + 1);
+    }
+
+    @Test
     void shouldFoldAnOutletOutsideTheRegistryIntoOther() {
         double other = MediawatchMetrics.ARTICLES_ENRICHED.labelValues("other", "other").get();
 
@@ -119,7 +133,7 @@ class StreamMetricsTest {
         long publishedToDetected = count(MediawatchMetrics.PUBLISHED_TO_DETECTED);
 
         StreamMetrics.alertEmitted(new Alert("s1", Alert.KIND_SPIKE, "metrics-desk", null, "spike:cecot:1", null,
-                null, null, PUBLISHED, NOW, List.of("cecot"), null, "coverage spike"));
+                null, null, PUBLISHED, NOW, List.of("cecot"), null, "coverage spike", null));
 
         assertThat(MediawatchMetrics.ALERTS.labelValues("metrics-desk", "spike").get()).isEqualTo(spikes + 1);
         assertThat(count(MediawatchMetrics.PUBLISHED_TO_DETECTED)).isEqualTo(publishedToDetected);
