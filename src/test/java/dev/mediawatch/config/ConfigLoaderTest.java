@@ -459,4 +459,35 @@ class ConfigLoaderTest {
     void loadDefaultNamesItsSource() {
         assertThat(ConfigLoader.loadDefault().source()).isEqualTo("bundled default");
     }
+
+    @Test
+    void aQueryThatDoesNotParseIsRefusedWithItsPosition() {
+        String yaml = """
+                entities:
+                  - id: cecot
+                    name: CECOT
+                subscriptions:
+                  - id: desk
+                    query: '"Abrego Garcia" AND (court OR judge'
+                    deliver: [console]
+                """;
+
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, "desk.yaml", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("desk.yaml").hasMessageContaining("subscriptions[0].query")
+                .hasMessageContaining("position");
+    }
+
+    @Test
+    void aValidQueryIsKept() {
+        String yaml = """
+                subscriptions:
+                  - id: desk
+                    query: 'entity:cecot AND (court OR judge)'
+                    deliver: [console]
+                """;
+
+        assertThat(ConfigLoader.parse(yaml, "desk.yaml", Map.of()).subscriptions().get(0).query())
+                .isEqualTo("entity:cecot AND (court OR judge)");
+    }
 }
