@@ -21,13 +21,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * a clear error (not a minute-long hang) when the cluster cannot be reached.
  */
 final class RegistryAccess implements AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofSeconds(20);
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
 
     private final String bootstrapServers;
+    private final Duration timeout;
     private TypedProducer producer;
 
-    RegistryAccess(String bootstrapServers) {
+    RegistryAccess(String bootstrapServers, Duration timeout) {
         this.bootstrapServers = bootstrapServers;
+        this.timeout = timeout;
     }
 
     /** Registered feeds by id, sorted. */
@@ -42,9 +44,9 @@ final class RegistryAccess implements AutoCloseable {
 
     private <K extends Comparable<K>, V> Map<K, V> read(Topic<K, V> topic) throws RegistryException {
         try (TableReader<K, V> reader = new TableReader<>(bootstrapServers, topic).start()) {
-            if (!reader.awaitCaughtUp(TIMEOUT)) {
+            if (!reader.awaitCaughtUp(timeout)) {
                 throw new RegistryException("cannot read " + topic.name() + " from " + bootstrapServers + " within "
-                        + TIMEOUT.toSeconds() + "s (is the cluster running, and were the topics applied?)");
+                        + timeout.toSeconds() + "s (is the cluster running, and were the topics applied?)");
             }
             return new TreeMap<>(reader.snapshot());
         } catch (InterruptedException e) {
@@ -60,7 +62,7 @@ final class RegistryAccess implements AutoCloseable {
 
     private void await(Future<?> sent, Topic<?, ?> topic) throws RegistryException {
         try {
-            sent.get(TIMEOUT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+            sent.get(timeout.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new RegistryException("cannot write to " + topic.name() + " at " + bootstrapServers + ": "
                     + e.getCause().getMessage(), e.getCause());
@@ -75,9 +77,10 @@ final class RegistryAccess implements AutoCloseable {
     private TypedProducer producer() {
         if (producer == null) {
             producer = new TypedProducer(bootstrapServers, Map.of(
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis(),
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
+                    // must be at least linger + request timeout, or the producer refuses its configuration
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 15_000)));
         }
         return producer;
     }

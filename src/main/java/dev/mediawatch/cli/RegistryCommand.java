@@ -1,9 +1,12 @@
 package dev.mediawatch.cli;
 
+import dev.mediawatch.config.Durations;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -17,9 +20,21 @@ abstract class RegistryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", hidden = true,
+            description = "How long to wait for the cluster (default 20s).")
+    String timeout;
+
     @Override
     public final Integer call() throws Exception {
-        try (RegistryAccess registry = new RegistryAccess(kafka.resolve())) {
+        Duration wait;
+        try {
+            wait = timeout == null ? RegistryAccess.DEFAULT_TIMEOUT : Durations.parse(timeout);
+        } catch (IllegalArgumentException e) {
+            err().println("mediawatch: --timeout: " + e.getMessage());
+            err().flush();
+            return Main.USAGE;
+        }
+        try (RegistryAccess registry = new RegistryAccess(kafka.resolve(), wait)) {
             return run(registry);
         } catch (RegistryAccess.RegistryException e) {
             err().println("mediawatch: " + e.getMessage());

@@ -183,10 +183,10 @@ class FeedsCommandsIT {
         cli.setOut(new PrintWriter(new StringWriter()));
         cli.setErr(new PrintWriter(err));
 
-        int exit = cli.execute("list", "--bootstrap-servers", "127.0.0.1:1");
+        int exit = cli.execute("list", "--bootstrap-servers", "127.0.0.1:1", "--timeout", "2s");
 
         assertThat(exit).isEqualTo(Main.FAILURE);
-        assertThat(err.toString()).contains("cannot read mediawatch.feeds from 127.0.0.1:1");
+        assertThat(err.toString()).contains("cannot read mediawatch.feeds from 127.0.0.1:1 within 2s");
     }
 
     private static JsonNode json(String line) {
