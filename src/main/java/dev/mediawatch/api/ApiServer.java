@@ -56,6 +56,12 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** Adds an endpoint; the server may already be running. */
+    public ApiServer route(String path, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(path, handler);
+        return this;
+    }
+
     public InetSocketAddress address() {
         return server.getAddress();
     }

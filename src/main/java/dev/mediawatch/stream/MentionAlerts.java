@@ -7,7 +7,6 @@ import dev.mediawatch.model.Subscription;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.kafka.streams.KeyValue;
 
 /**
@@ -46,6 +45,6 @@ final class MentionAlerts {
         if (matched.size() > 1) {
             reason.append(", with ").append(String.join(", ", matched.subList(1, matched.size())));
         }
-        return reason.append(String.format(Locale.ROOT, "; followed by this subscription")).toString();
+        return reason.toString();
     }
 }
