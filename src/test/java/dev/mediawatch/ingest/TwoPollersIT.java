@@ -137,6 +137,12 @@ class TwoPollersIT {
         return poller;
     }
 
+    /** The hits from index {@code from} on, as a snapshot (the live list keeps growing). */
+    private List<Hit> since(int from) {
+        List<Hit> snapshot = List.copyOf(hits);
+        return snapshot.subList(from, snapshot.size());
+    }
+
     private List<Hit> hitsOf(String feed) {
         return hits.stream().filter(h -> h.feed().equals(feed)).toList();
     }
@@ -161,8 +167,8 @@ class TwoPollersIT {
 
         // Every feed is polled again, each by its owner alone.
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                all().stream().allMatch(f -> hits.subList(settled, hits.size()).stream().anyMatch(h -> h.feed().equals(f))));
-        for (Hit h : List.copyOf(hits.subList(settled, hits.size()))) {
+                all().stream().allMatch(f -> since(settled).stream().anyMatch(h -> h.feed().equals(f))));
+        for (Hit h : since(settled)) {
             assertThat(h.userAgent()).as("poller of %s", h.feed()).isEqualTo(owner.get(h.feed()));
         }
 
@@ -175,7 +181,7 @@ class TwoPollersIT {
             for (String feed : fromA) {
                 if (feed.equals(BROKEN)) continue;
                 // The new owner continues conditional GET with the validators the old one stored.
-                assertThat(hits.subList(beforeTakeOver, hits.size())).anySatisfy(h -> {
+                assertThat(since(beforeTakeOver)).anySatisfy(h -> {
                     assertThat(h.feed()).isEqualTo(feed);
                     assertThat(h.userAgent()).isEqualTo("poller-b");
                     assertThat(h.ifNoneMatch()).isEqualTo("\"" + feed + "-v1\"");
