@@ -7,6 +7,7 @@ import dev.mediawatch.deliver.AlertDispatcher;
 import dev.mediawatch.deliver.ConsoleSink;
 import dev.mediawatch.ingest.FeedPoller;
 import dev.mediawatch.ingest.FetchPolicy;
+import dev.mediawatch.ingest.HostLimiter;
 import dev.mediawatch.ingest.HttpFetcher;
 import dev.mediawatch.ingest.PollSchedule;
 import dev.mediawatch.enrich.Classifier;
@@ -154,10 +155,10 @@ public final class MediawatchService implements AutoCloseable {
 
     private void startPoller(MediawatchConfig config) {
         MediawatchConfig.FetchSettings fetch = config.fetch();
-        HttpFetcher fetcher = new HttpFetcher(FetchPolicy.defaults(fetch.allowPrivateNetworks()));
+        HttpFetcher fetcher = new HttpFetcher(FetchPolicy.defaults(fetch.allowPrivateNetworks()), HostLimiter.defaults());
         resources.push(fetcher);
         PollSchedule schedule = new PollSchedule(fetch.defaultInterval(), fetch.minInterval(), fetch.maxInterval());
-        poller = new FeedPoller(bootstrapServers, fetcher, schedule, Clock.systemUTC(), 4);
+        poller = new FeedPoller(bootstrapServers, fetcher, schedule, Clock.systemUTC(), 16);
         poller.start();
         resources.push(poller);
     }

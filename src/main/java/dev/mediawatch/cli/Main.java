@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mediawatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Streaming media monitoring on Apache Kafka.",
         subcommands = {RunCommand.class, DemoCommand.class, TailCommand.class, TopicsCommand.class,
-                FeedsCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
+                FeedsCommand.class, EntitiesCommand.class, SubscriptionsCommand.class, ExtractCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILURE = 1;

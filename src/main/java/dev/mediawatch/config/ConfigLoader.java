@@ -9,6 +9,8 @@ import dev.mediawatch.config.MediawatchConfig.FetchSettings;
 import dev.mediawatch.config.MediawatchConfig.HttpSettings;
 import dev.mediawatch.config.MediawatchConfig.KafkaSettings;
 import dev.mediawatch.config.MediawatchConfig.MetricsSettings;
+import dev.mediawatch.enrich.query.QueryParseException;
+import dev.mediawatch.enrich.query.QueryParser;
 import dev.mediawatch.model.Channel;
 import dev.mediawatch.model.Entity;
 import dev.mediawatch.model.FeedSource;
@@ -280,6 +282,7 @@ public final class ConfigLoader {
             if (followed.isEmpty() && (query == null || query.isBlank())) {
                 throw item.error("subscription " + id + " has neither entities nor query; give at least one");
             }
+            if (query != null && !query.isBlank()) checkQuery(item.get("query"), query);
             subscriptions.add(new Subscription(id, followed, query, channels(item.get("deliver"), id)));
         }
         return subscriptions;
@@ -396,6 +399,15 @@ public final class ConfigLoader {
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw node.error("invalid URL" + shown + ": it has no host");
+        }
+    }
+
+    /** A query that does not parse is refused here, with the position of the error. */
+    private static void checkQuery(ConfigNode node, String query) {
+        try {
+            QueryParser.parse(query);
+        } catch (QueryParseException e) {
+            throw node.error("the query does not parse: " + e.getMessage());
         }
     }
 }

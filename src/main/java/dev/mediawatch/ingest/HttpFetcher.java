@@ -50,14 +50,26 @@ public final class HttpFetcher implements AutoCloseable {
     private final UriGuard guard;
     private final ExecutorService executor;
     private final HttpClient client;
+    private final HostLimiter limiter;
 
+    /** A fetcher without per-host limits, for one-shot commands. */
     public HttpFetcher(FetchPolicy policy) {
-        this(policy, uri -> AddressGuard.check(uri, policy.allowPrivateNetworks()));
+        this(policy, HostLimiter.unlimited());
+    }
+
+    /** A fetcher whose every request, redirects included, takes its turn from {@code limiter}. */
+    public HttpFetcher(FetchPolicy policy, HostLimiter limiter) {
+        this(policy, uri -> AddressGuard.check(uri, policy.allowPrivateNetworks()), limiter);
     }
 
     HttpFetcher(FetchPolicy policy, UriGuard guard) {
+        this(policy, guard, HostLimiter.unlimited());
+    }
+
+    HttpFetcher(FetchPolicy policy, UriGuard guard, HostLimiter limiter) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.guard = Objects.requireNonNull(guard, "guard");
+        this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "mediawatch-http-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -77,21 +89,33 @@ public final class HttpFetcher implements AutoCloseable {
     public FetchResponse get(URI uri, Validators validators) throws FetchException {
         Objects.requireNonNull(uri, "uri");
         Validators sent = validators == null ? Validators.none() : validators;
-        long deadline = System.nanoTime() + policy.totalTimeout().toNanos();
+        // The total timeout starts once the first request may go out: waiting for a polite turn at a busy
+        // host is bounded by the limiter, and must not eat the time the request itself is given.
+        long deadline = Long.MIN_VALUE;
         URI current = uri;
         for (int redirects = 0; ; redirects++) {
             guard.check(current);
-            HttpResponse<InputStream> response = send(current, sent, deadline);
-            int status = response.statusCode();
-            LOG.debug("GET {}://{}{} -> {}", current.getScheme(), current.getRawAuthority(), current.getRawPath(), status);
-            if (!isRedirect(status)) return finish(current, response, sent, deadline);
-            closeQuietly(response.body());
+            HttpResponse<InputStream> response;
+            try (HostLimiter.Permit permit = limiter.acquire(HostLimiter.hostOf(current))) {
+                if (deadline == Long.MIN_VALUE) deadline = System.nanoTime() + policy.totalTimeout().toNanos();
+                response = send(current, sent, deadline);
+                int status = response.statusCode();
+                LOG.debug("GET {}://{}{} -> {}", current.getScheme(), current.getRawAuthority(), current.getRawPath(),
+                        status);
+                if (!isRedirect(status)) return finish(current, response, sent, deadline);
+                closeQuietly(response.body());
+            }
             if (redirects >= policy.maxRedirects()) {
                 throw new FetchException(FetchException.Kind.TOO_MANY_REDIRECTS,
                         "more than " + policy.maxRedirects() + " redirects");
             }
             current = redirectTarget(current, response);
         }
+    }
+
+    /** The per-host limits this fetcher keeps to. */
+    public HostLimiter hostLimiter() {
+        return limiter;
     }
 
     private HttpResponse<InputStream> send(URI uri, Validators validators, long deadline) throws FetchException {

@@ -1,11 +1,14 @@
 package dev.mediawatch.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +36,7 @@ public final class TableReader<K, V> implements AutoCloseable {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
+    private final ConcurrentLinkedQueue<CompletableFuture<Void>> syncRequests = new ConcurrentLinkedQueue<>();
 
     public TableReader(String bootstrapServers, Topic<K, V> topic) {
         this.topic = topic;
@@ -55,6 +59,17 @@ public final class TableReader<K, V> implements AutoCloseable {
         return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Completes once everything written to the topic before this call has been read (its end offsets
+     * are looked up after the call, on the reader's thread). For a reader that must not act on a
+     * stale value, e.g. a poller taking a feed over from another instance.
+     */
+    public CompletableFuture<Void> sync() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        syncRequests.add(done);
+        return done;
+    }
+
     public Optional<V> get(K key) {
         return Optional.ofNullable(table.get(key));
     }
@@ -70,12 +85,16 @@ public final class TableReader<K, V> implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<Sync> pending = new ArrayList<>();
             while (running.get()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) apply(r);
-                if (caughtUp.getCount() > 0 && end.entrySet().stream()
-                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                if (caughtUp.getCount() > 0 && reached(end)) {
                     caughtUp.countDown();
                 }
+                for (CompletableFuture<Void> f; (f = syncRequests.poll()) != null; ) {
+                    pending.add(new Sync(f, consumer.endOffsets(partitions)));
+                }
+                pending.removeIf(s -> reached(s.end()) && s.done().complete(null));
             }
         } catch (WakeupException e) {
             if (running.get()) LOG.error("table reader of {} woken up unexpectedly", topic.name());
@@ -84,6 +103,13 @@ public final class TableReader<K, V> implements AutoCloseable {
         } finally {
             consumer.close();
         }
+    }
+
+    private record Sync(CompletableFuture<Void> done, Map<TopicPartition, Long> end) {
+    }
+
+    private boolean reached(Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> r) {

@@ -1,5 +1,6 @@
 package dev.mediawatch.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -10,11 +11,18 @@ import java.util.Objects;
  * @param url      the RSS or Atom URL
  * @param outlet   the outlet's display name, e.g. {@code The New York Times}
  * @param interval how often to poll it; {@code null} means the configured default
+ * @param siteUrl  the outlet's web site (OPML {@code htmlUrl}), or null; kept so OPML round-trips
  */
-public record FeedSource(String id, String url, String outlet, Duration interval) {
+public record FeedSource(String id, String url, String outlet, Duration interval,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String siteUrl) {
     public FeedSource {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(url, "url");
         if (outlet == null || outlet.isBlank()) outlet = id;
+        if (siteUrl != null && siteUrl.isBlank()) siteUrl = null;
+    }
+
+    public FeedSource(String id, String url, String outlet, Duration interval) {
+        this(id, url, outlet, interval, null);
     }
 }

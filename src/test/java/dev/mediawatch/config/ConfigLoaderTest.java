@@ -491,4 +491,37 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.parse(bundled, FILE, Map.of("MEDIAWATCH_HTTP_HOST", "0.0.0.0")).http().host())
                 .isEqualTo("0.0.0.0");
     }
+
+    // --- queries ---
+
+    @Test
+    void aQueryThatDoesNotParseIsRefusedWithItsPosition() {
+        String yaml = """
+                entities:
+                  - id: cecot
+                    name: CECOT
+                subscriptions:
+                  - id: desk
+                    query: '"Abrego Garcia" AND (court OR judge'
+                    deliver: [console]
+                """;
+
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, "desk.yaml", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("desk.yaml").hasMessageContaining("subscriptions[0].query")
+                .hasMessageContaining("position");
+    }
+
+    @Test
+    void aValidQueryIsKept() {
+        String yaml = """
+                subscriptions:
+                  - id: desk
+                    query: 'entity:cecot AND (court OR judge)'
+                    deliver: [console]
+                """;
+
+        assertThat(ConfigLoader.parse(yaml, "desk.yaml", Map.of()).subscriptions().get(0).query())
+                .isEqualTo("entity:cecot AND (court OR judge)");
+    }
 }
