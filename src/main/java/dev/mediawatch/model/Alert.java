@@ -8,6 +8,10 @@ import java.util.Objects;
 /**
  * An alert: the value on {@code mediawatch.alerts}, keyed by {@link #subscriptionId()}.
  * {@link #alertId()} is stable: the same alert has the same id across retries and restarts.
+ *
+ * @param mention      optional: the words of the snippet that matched (the first entity's alias as written),
+ *                     so deliveries can set them in bold
+ * @param storyOutlets optional: how many outlets have covered the story so far, where story clustering knows
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Alert(
@@ -23,7 +27,9 @@ public record Alert(
         Instant detectedAt,
         List<String> entities,
         String snippet,
-        String reason) {
+        String reason,
+        String mention,
+        Integer storyOutlets) {
 
     public static final String KIND_ENTITY = "entity";
     public static final String KIND_QUERY = "query";
@@ -35,5 +41,15 @@ public record Alert(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(subscriptionId, "subscriptionId");
         entities = entities == null ? List.of() : List.copyOf(entities);
+        if (mention != null && mention.isBlank()) mention = null;
+        if (storyOutlets != null && storyOutlets < 1) storyOutlets = null;
+    }
+
+    /** An alert without the optional mention and outlet count. */
+    public Alert(String alertId, String kind, String subscriptionId, String articleId, String storyId, String url,
+                 String title, String outlet, Instant publishedAt, Instant detectedAt, List<String> entities,
+                 String snippet, String reason) {
+        this(alertId, kind, subscriptionId, articleId, storyId, url, title, outlet, publishedAt, detectedAt,
+                entities, snippet, reason, null, null);
     }
 }
