@@ -3,7 +3,14 @@ package dev.mediawatch.app;
 import dev.mediawatch.api.ApiServer;
 import dev.mediawatch.config.MediawatchConfig;
 import dev.mediawatch.deliver.AlertDispatcher;
+import dev.mediawatch.api.AlertStreamHandler;
+import dev.mediawatch.api.DeliveriesHandler;
 import dev.mediawatch.deliver.ConsoleSink;
+import dev.mediawatch.deliver.DeliveryLog;
+import dev.mediawatch.deliver.HttpPoster;
+import dev.mediawatch.deliver.Sink;
+import dev.mediawatch.deliver.SlackSink;
+import dev.mediawatch.deliver.WebhookSink;
 import dev.mediawatch.ingest.FeedPoller;
 import dev.mediawatch.ingest.FetchPolicy;
 import dev.mediawatch.ingest.HttpFetcher;
@@ -44,6 +51,7 @@ public final class MediawatchService implements AutoCloseable {
     private KafkaStreams streams;
     private FeedPoller poller;
     private ApiServer api;
+    private AlertDispatcher dispatcher;
 
     /** How this process runs, beyond the config file. */
     public record Options(Path dataDir, Set<Role> roles, PrintStream console, boolean exactlyOnce) {
@@ -79,10 +87,11 @@ public final class MediawatchService implements AutoCloseable {
             RegistryPublisher.publish(producer, config);
         }
         if (options.roles().contains(Role.STREAM)) startStreams(options);
-        if (options.roles().contains(Role.DELIVER)) startDispatcher(options);
+        if (options.roles().contains(Role.DELIVER)) startDispatcher(config, options);
         if (options.roles().contains(Role.POLL)) startPoller(config);
         api = ApiServer.start(config.http().host(), config.http().port(), this::ready);
         resources.push(api);
+        startDeliveryApi();
         LOG.info("mediawatch running: roles {}, Kafka at {}, HTTP on {}", options.roles(), bootstrapServers,
                 api.address());
     }
@@ -113,10 +122,26 @@ public final class MediawatchService implements AutoCloseable {
         resources.push(() -> streams.close(Duration.ofSeconds(10)));
     }
 
-    private void startDispatcher(Options options) {
-        AlertDispatcher dispatcher = new AlertDispatcher(bootstrapServers, List.of(new ConsoleSink(options.console())));
+    private void startDispatcher(MediawatchConfig config, Options options) {
+        HttpPoster http = new HttpPoster(config.fetch().allowPrivateNetworks());
+        List<Sink> sinks = List.of(new ConsoleSink(options.console()), SlackSink.standard(http),
+                WebhookSink.standard(http));
+        dispatcher = new AlertDispatcher(bootstrapServers, sinks);
         dispatcher.start();
         resources.push(dispatcher);
+    }
+
+    /** The alert stream and the audit trail over HTTP; the trail is the dispatcher's when this process delivers. */
+    private void startDeliveryApi() {
+        DeliveryLog log = dispatcher != null ? dispatcher.log() : null;
+        if (log == null) {
+            DeliveryLog readOnly = new DeliveryLog(bootstrapServers, null).start();
+            resources.push(readOnly);
+            log = readOnly;
+        }
+        AlertStreamHandler stream = new AlertStreamHandler(bootstrapServers);
+        resources.push(stream);
+        api.route("/api/alerts/stream", stream).route("/api/deliveries", new DeliveriesHandler(log));
     }
 
     private void startPoller(MediawatchConfig config) {

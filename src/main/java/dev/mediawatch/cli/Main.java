@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code mediawatch} executable: subcommands, and exit codes 0 success, 1 failure, 2 bad usage or config. */
 @Command(name = "mediawatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Streaming media monitoring on Apache Kafka.",
-        subcommands = {RunCommand.class, DemoCommand.class, TailCommand.class, TopicsCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, TailCommand.class, DeliveriesCommand.class, TopicsCommand.class,
                 FeedsCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
