@@ -18,7 +18,11 @@ final class TestAlerts {
     }
 
     static Alert inStory(String id, String story, String outlet, String title) {
-        return new Alert(id, Alert.KIND_ENTITY, "desk", "article-" + id, story, "https://news.example/" + id, title,
+        return inStory(id, story, outlet, title, "desk");
+    }
+
+    static Alert inStory(String id, String story, String outlet, String title, String subscription) {
+        return new Alert(id, Alert.KIND_ENTITY, subscription, "article-" + id, story, "https://news.example/" + id, title,
                 outlet, Instant.parse("2025-04-14T12:00:00Z"), Instant.parse("2025-04-14T12:00:03Z"), List.of("cecot"),
                 "snippet " + id, "Mentions CECOT", "CECOT", null);
     }
