@@ -59,8 +59,8 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Adds an endpoint; contexts may be added while the server runs. */
-    public ApiServer route(String path, HttpHandler handler) {
+    /** Adds an endpoint; the server may already be running. */
+    public ApiServer route(String path, com.sun.net.httpserver.HttpHandler handler) {
         server.createContext(path, handler);
         return this;
     }

@@ -1,6 +1,7 @@
 package dev.mediawatch.app;
 
 import dev.mediawatch.api.ApiServer;
+import dev.mediawatch.api.CoverageApi;
 import dev.mediawatch.config.MediawatchConfig;
 import dev.mediawatch.deliver.AlertDispatcher;
 import dev.mediawatch.api.AlertStreamHandler;
@@ -88,9 +89,18 @@ public final class MediawatchService implements AutoCloseable {
         }
         if (options.roles().contains(Role.STREAM)) startStreams(options);
         if (options.roles().contains(Role.DELIVER)) startDispatcher(config, options);
-        if (options.roles().contains(Role.POLL)) startPoller(config);
+        if (options.roles().contains(Role.POLL)) {
+            // A first article must not race the subscriptions it should alert: the join only sees
+            // subscriptions already in its table. Across processes, see the README on first start.
+            if (streams != null) SubscriptionIndexWait.await(streams, config.subscriptions(), Duration.ofSeconds(60));
+            startPoller(config);
+        }
         api = ApiServer.start(config.http().host(), config.http().port(), this::ready);
         resources.push(api);
+        if (streams != null) {
+            CoverageApi coverage = new CoverageApi(streams, Clock.systemUTC());
+            api.route("/api/coverage", coverage.coverage()).route("/api/comentions", coverage.comentions());
+        }
         startDeliveryApi();
         LOG.info("mediawatch running: roles {}, Kafka at {}, HTTP on {}", options.roles(), bootstrapServers,
                 api.address());

@@ -170,7 +170,10 @@ final class ChannelWorker implements AutoCloseable {
     }
 
     private void moveDigestToQueue(Instant now) {
-        List<Item> items = List.copyOf(pendingDigest);
+        // Restored items come back in no particular order: a digest reads in detection order.
+        List<Item> items = pendingDigest.stream().sorted(Comparator
+                .comparing((Item i) -> i.alert().detectedAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(i -> i.alert().alertId())).toList();
         pendingDigest.clear();
         queue.add(new Message(items, true, true, "digest, " + digest.orElseThrow(), 0, now, seq++));
     }

@@ -32,7 +32,8 @@ public final class SlackPayloads {
         message.put("text", SlackText.escapeWithin(fallback(a), SlackText.MAX_TEXT));
         ArrayNode blocks = message.putArray("blocks");
         blocks.add(section(headline(a.url(), a.title(), "")));
-        String meta = meta(a.outlet(), a.publishedAt() == null ? null : TIME.format(a.publishedAt()), a.storyOutlets());
+        String meta = meta(a.outlet(), a.publishedAt() == null ? null : TIME.format(a.publishedAt()),
+                a.storyOutlets() == null || a.storyOutlets().isEmpty() ? null : a.storyOutlets().size());
         if (!meta.isEmpty()) blocks.add(context(meta));
         if (a.snippet() != null && !a.snippet().isBlank()) {
             blocks.add(section("&gt; " + SlackText.withMentionInBold(a.snippet(), a.mention(), SlackText.MAX_TEXT - 5)));

@@ -52,12 +52,16 @@ public record StoryGroup(String storyId, List<Alert> alerts) {
         return List.copyOf(entities);
     }
 
-    /** The largest outlet count any alert reported for the story, if any did. */
+    /** How many outlets carry the story, as far as the alerts' story outlet lists tell; null if none has one. */
     public Integer storyOutlets() {
-        Integer max = null;
+        Set<String> outlets = new LinkedHashSet<>();
+        boolean known = false;
         for (Alert a : alerts) {
-            if (a.storyOutlets() != null && (max == null || a.storyOutlets() > max)) max = a.storyOutlets();
+            if (a.storyOutlets() != null && !a.storyOutlets().isEmpty()) {
+                known = true;
+                outlets.addAll(a.storyOutlets());
+            }
         }
-        return max;
+        return known ? outlets.size() : null;
     }
 }

@@ -2,6 +2,7 @@ package dev.mediawatch.kafka;
 
 import dev.mediawatch.model.Alert;
 import dev.mediawatch.model.Article;
+import dev.mediawatch.model.Coverage;
 import dev.mediawatch.model.Delivery;
 import dev.mediawatch.model.Entity;
 import dev.mediawatch.model.FeedSource;
@@ -30,8 +31,8 @@ public final class Topics {
             new Topic<>("mediawatch.articles", KEY, JsonSerde.of(Article.class));
     public static final Topic<String, Mention> MENTIONS =
             new Topic<>("mediawatch.mentions", KEY, JsonSerde.of(Mention.class));
-    public static final Topic<String, byte[]> COVERAGE =
-            new Topic<>("mediawatch.coverage", KEY, Serdes.ByteArray());
+    public static final Topic<String, Coverage> COVERAGE =
+            new Topic<>("mediawatch.coverage", KEY, JsonSerde.of(Coverage.class));
     public static final Topic<String, Alert> ALERTS =
             new Topic<>("mediawatch.alerts", KEY, JsonSerde.of(Alert.class));
     public static final Topic<String, Delivery> DELIVERIES =

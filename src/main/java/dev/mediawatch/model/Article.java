@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * An enriched article: the value on {@code mediawatch.articles}. All fields of {@link RawArticle}, plus
- * the entities it mentions, its categories and the story it belongs to.
+ * the entities it mentions, its categories, the story it belongs to ({@code storyId}, shared by
+ * near-duplicate copies) and the outlets that carry that story so far ({@code storyOutlets}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Article(
@@ -25,19 +26,27 @@ public record Article(
         boolean truncated,
         List<EntityMention> entities,
         List<String> categories,
-        String storyId) {
+        String storyId,
+        List<String> storyOutlets) {
 
     public Article {
         Objects.requireNonNull(articleId, "articleId");
         entities = entities == null ? List.of() : List.copyOf(entities);
         categories = categories == null ? List.of() : List.copyOf(categories);
         if (storyId == null) storyId = articleId;
+        storyOutlets = storyOutlets == null ? List.of() : List.copyOf(storyOutlets);
     }
 
     public static Article of(RawArticle raw, List<EntityMention> entities, List<String> categories, String storyId) {
         return new Article(raw.articleId(), raw.feedId(), raw.url(), raw.title(), raw.outlet(), raw.publishedAt(),
                 raw.fetchedAt(), raw.summary(), raw.text(), raw.byline(), raw.language(), raw.truncated(),
-                entities, categories, storyId);
+                entities, categories, storyId, List.of());
+    }
+
+    /** This article as part of a story already carried by {@code outlets} (this one's included). */
+    public Article inStory(String story, List<String> outlets) {
+        return new Article(articleId, feedId, url, title, outlet, publishedAt, fetchedAt, summary, text, byline,
+                language, truncated, entities, categories, story, outlets);
     }
 
     public List<String> entityIds() {

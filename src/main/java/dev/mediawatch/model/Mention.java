@@ -20,18 +20,22 @@ public record Mention(
         String outlet,
         Instant publishedAt,
         List<String> articleEntityIds,
-        List<String> categories) {
+        List<String> categories,
+        List<String> storyOutlets,
+        Instant fetchedAt) {
 
     public Mention {
         Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(articleId, "articleId");
         articleEntityIds = articleEntityIds == null ? List.of() : List.copyOf(articleEntityIds);
         categories = categories == null ? List.of() : List.copyOf(categories);
+        storyOutlets = storyOutlets == null ? List.of() : List.copyOf(storyOutlets);
         if (storyId == null) storyId = articleId;
     }
 
     public static Mention of(Article article, EntityMention entity) {
         return new Mention(entity, article.articleId(), article.storyId(), article.url(), article.title(),
-                article.outlet(), article.publishedAt(), article.entityIds(), article.categories());
+                article.outlet(), article.publishedAt(), article.entityIds(), article.categories(),
+                article.storyOutlets(), article.fetchedAt());
     }
 }

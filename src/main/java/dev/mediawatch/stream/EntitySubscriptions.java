@@ -5,21 +5,28 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The subscriptions that follow one entity: the value of the subscriptions-by-entity table. */
-public record EntitySubscriptions(Map<String, Subscription> bySubscription) {
+/**
+ * The subscriptions that follow one entity: the value of the subscriptions-by-entity table. The
+ * subscriptions that have a query are kept under {@link #QUERY_KEY}, which no entity id can be.
+ *
+ * @param version counts the changes applied, so consumers can cache what they derive from it
+ */
+public record EntitySubscriptions(Map<String, Subscription> bySubscription, long version) {
+    public static final String QUERY_KEY = "*";
+
     public EntitySubscriptions {
         bySubscription = bySubscription == null ? Map.of() : Map.copyOf(bySubscription);
     }
 
     public static EntitySubscriptions empty() {
-        return new EntitySubscriptions(Map.of());
+        return new EntitySubscriptions(Map.of(), 0);
     }
 
     public EntitySubscriptions apply(SubscriptionChange change) {
         Map<String, Subscription> next = new TreeMap<>(bySubscription);
         if (change.subscription() == null) next.remove(change.subscriptionId());
         else next.put(change.subscriptionId(), change.subscription());
-        return new EntitySubscriptions(next);
+        return new EntitySubscriptions(next, version + 1);
     }
 
     public Collection<Subscription> subscriptions() {

@@ -23,14 +23,20 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.common.utils.Bytes;
+import dev.mediawatch.model.Coverage;
 
 /**
  * The stream processing of mediawatch, built from its inputs:
  * <pre>
- * articles.raw -> [dedup, match entities, classify] -> articles -> [one record per entity] -> mentions
- * subscriptions -> [fan out by entity] -> subscriptions-by-entity table
- * mentions + subscriptions-by-entity -> [one alert per subscription and story] -> alerts
+ * articles.raw -> [dedup, match entities, classify] -> [assign story] -> articles -> [per entity] -> mentions
+ * subscriptions -> [fan out by entity; queries under "*"] -> subscriptions-by-entity table
+ * mentions + table -> entity alerts; articles + table("*") -> query alerts; mentions -> spikes + table
+ *   -> [one alert per subscription and story, story updates] -> alerts
+ * mentions -> coverage windows -> coverage; articles -> co-mention counts
  * </pre>
  * Every processor, store and internal topic is named; the app runs with
  * {@code ensure.explicit.internal.resource.naming=true}.
@@ -41,6 +47,12 @@ public final class MediawatchTopology {
     public static final String SUBSCRIPTIONS_STORE = "subscriptions-store";
     public static final String SUBSCRIPTIONS_BY_ENTITY_STORE = "subscriptions-by-entity-store";
     public static final String ALERTED_STORIES_STORE = "alerted-stories-store";
+    public static final String SPIKE_STATE_STORE = "spike-state-store";
+    public static final String COVERAGE_5M_STORE = "coverage-5m-store";
+    public static final String COVERAGE_HOURLY_STORE = "coverage-hourly-store";
+    public static final String COMENTIONS_HOURLY_STORE = "comentions-hourly-store";
+    public static final String STORY_BANDS_STORE = "story-bands-store";
+    public static final String STORIES_STORE = "stories-store";
 
     private static final JsonSerde<SubscriptionChange> CHANGE_SERDE = JsonSerde.of(SubscriptionChange.class);
     private static final JsonSerde<EntitySubscriptions> FOLLOWERS_SERDE = JsonSerde.of(EntitySubscriptions.class);
@@ -48,10 +60,26 @@ public final class MediawatchTopology {
     private MediawatchTopology() {
     }
 
-    /** Settings of the topology; {@link #defaults()} is what {@code mediawatch run} uses. */
-    public record Settings(Classifier classifier, Duration dedupRetention, Clock clock) {
+    /**
+     * Settings of the topology; {@link #defaults()} is what {@code mediawatch run} uses.
+     *
+     * @param coverageGrace how late (by published time) an article may arrive and still be counted
+     */
+    public record Settings(Classifier classifier, Duration dedupRetention, Clock clock, SpikeSettings spikes,
+                           Duration coverageGrace, double storySimilarity, Duration storyUpdateEvery) {
         public static Settings defaults() {
-            return new Settings(Classifier.defaults(), Duration.ofDays(3), Clock.systemUTC());
+            return new Settings(Classifier.defaults(), Duration.ofDays(3), Clock.systemUTC(), SpikeSettings.defaults(),
+                    Duration.ofDays(2), 0.5, Duration.ofHours(1));
+        }
+
+        public Settings withClock(Clock c) {
+            return new Settings(classifier, dedupRetention, c, spikes, coverageGrace, storySimilarity,
+                    storyUpdateEvery);
+        }
+
+        public Settings withSpikes(SpikeSettings s) {
+            return new Settings(classifier, dedupRetention, clock, s, coverageGrace, storySimilarity,
+                    storyUpdateEvery);
         }
     }
 
@@ -59,9 +87,13 @@ public final class MediawatchTopology {
         StreamsBuilder builder = new StreamsBuilder();
         EntityIndex index = new EntityIndex();
         addEntitiesStore(builder, index);
-        enrich(builder, index, settings);
         KTable<String, EntitySubscriptions> followers = subscriptionsByEntity(builder);
-        alerts(builder, followers, settings);
+        KStream<String, Article> articles = enrich(builder, index, settings);
+        coMentions(articles, settings);
+        KStream<String, Alert> queryAlerts = queryAlerts(articles, followers, settings);
+        KStream<String, Mention> mentions = builder.stream(Topics.MENTIONS.name(), Topics.MENTIONS.consumed());
+        alerts(builder, mentions, followers, queryAlerts, settings);
+        coverage(mentions, settings);
         return builder.build();
     }
 
@@ -74,18 +106,45 @@ public final class MediawatchTopology {
                 () -> new EntityStoreUpdater(index));
     }
 
-    private static void enrich(StreamsBuilder builder, EntityIndex index, Settings settings) {
+    /**
+     * Enriches raw articles, then passes them all through the story assigner under one key, so that
+     * copies arriving on any partition meet; the result is keyed by story key "*" until written.
+     */
+    private static KStream<String, Article> enrich(StreamsBuilder builder, EntityIndex index, Settings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SEEN_ARTICLES_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORY_BANDS_STORE,
+                settings.dedupRetention().plusMinutes(1), Duration.ofMinutes(1), true), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
+                Serdes.String(), JsonSerde.of(StoryInfo.class)));
         KStream<String, RawArticle> raw = builder.stream(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_RAW.consumed());
-        KStream<String, Article> articles = raw.process(
-                () -> new EnrichProcessor(index, settings.classifier(), settings.dedupRetention()),
-                Named.as("enrich-article"), SEEN_ARTICLES_STORE);
-        articles.to(Topics.ARTICLES.name(), Topics.ARTICLES.produced());
-        articles.flatMap((id, article) -> article.entities().stream()
+        KStream<String, Article> articles = raw
+                .process(() -> new EnrichProcessor(index, settings.classifier(), settings.dedupRetention()),
+                        Named.as("enrich-article"), SEEN_ARTICLES_STORE)
+                .selectKey((id, article) -> EntitySubscriptions.QUERY_KEY, Named.as("to-story-key"))
+                .repartition(Repartitioned.<String, Article>as("articles-for-stories")
+                        .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES.valueSerde()))
+                .processValues(() -> new StoryAssigner(settings.dedupRetention(), settings.storySimilarity()),
+                        Named.as("assign-story"), STORY_BANDS_STORE, STORIES_STORE);
+        articles.selectKey((k, article) -> article.articleId(), Named.as("by-article-id"))
+                .to(Topics.ARTICLES.name(), Topics.ARTICLES.produced());
+        articles.flatMap((k, article) -> article.entities().stream()
                                 .map(e -> KeyValue.pair(e.id(), Mention.of(article, e))).toList(),
                         Named.as("article-mentions"))
                 .to(Topics.MENTIONS.name(), Topics.MENTIONS.produced());
+        return articles;
+    }
+
+    /** Articles (under the query key) joined with the query subscriptions kept there. */
+    private static KStream<String, Alert> queryAlerts(KStream<String, Article> articles,
+                                                      KTable<String, EntitySubscriptions> followers, Settings settings) {
+        QueryAlerts matcher = new QueryAlerts();
+        return articles
+                .join(followers, ArticleWithFollowers::new,
+                        Joined.<String, Article, EntitySubscriptions>as("article-query-join")
+                                .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES.valueSerde()))
+                .flatMap((k, a) -> matcher.of(a.article(), a.followers(), settings.clock().instant()),
+                        Named.as("query-alerts"));
     }
 
     private static KTable<String, EntitySubscriptions> subscriptionsByEntity(StreamsBuilder builder) {
@@ -101,21 +160,79 @@ public final class MediawatchTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(FOLLOWERS_SERDE));
     }
 
-    private static void alerts(StreamsBuilder builder, KTable<String, EntitySubscriptions> followers,
+    private static void alerts(StreamsBuilder builder, KStream<String, Mention> mentions,
+                               KTable<String, EntitySubscriptions> followers, KStream<String, Alert> queryAlerts,
                                Settings settings) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTED_STORIES_STORE),
+                Serdes.String(), JsonSerde.of(StoryAlertState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ALERTED_STORIES_STORE), Serdes.String(), Serdes.Long()));
-        builder.stream(Topics.MENTIONS.name(), Topics.MENTIONS.consumed())
+                Stores.persistentKeyValueStore(SPIKE_STATE_STORE), Serdes.String(), JsonSerde.of(SpikeState.class)));
+        KStream<String, Alert> entityAlerts = mentions
                 .join(followers, MentionWithFollowers::new,
                         Joined.<String, Mention, EntitySubscriptions>as("mention-subscription-join")
                                 .withKeySerde(Serdes.String()).withValueSerde(Topics.MENTIONS.valueSerde()))
                 .flatMap((entity, m) -> MentionAlerts.of(m.mention(), m.followers(), settings.clock().instant()),
-                        Named.as("mention-alerts"))
+                        Named.as("mention-alerts"));
+        KStream<String, Alert> spikeAlerts = mentions
+                .processValues(() -> new SpikeDetector(settings.spikes()), Named.as("spike-detector"),
+                        SPIKE_STATE_STORE)
+                .join(followers, SpikeWithFollowers::new,
+                        Joined.<String, Spike, EntitySubscriptions>as("spike-subscription-join")
+                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Spike.class)))
+                .flatMap((entity, s) -> SpikeAlerts.of(s.spike(), s.followers(), settings.clock().instant()),
+                        Named.as("spike-alerts"));
+        entityAlerts.merge(spikeAlerts, Named.as("entity-and-spike-alerts"))
+                .merge(queryAlerts, Named.as("all-alerts"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-subscription")
                         .withKeySerde(Serdes.String()).withValueSerde(Topics.ALERTS.valueSerde()))
-                .process(() -> new OncePerStory(settings.dedupRetention()), Named.as("once-per-story"),
+                .process(() -> new OncePerStory(settings.dedupRetention(), settings.storyUpdateEvery()),
+                        Named.as("once-per-story"),
                         ALERTED_STORIES_STORE)
                 .to(Topics.ALERTS.name(), Topics.ALERTS.produced());
+    }
+
+    /** Articles per entity (and outlet) by published time: 5-minute and hourly windows, hourly to the topic. */
+    private static void coverage(KStream<String, Mention> mentions, Settings settings) {
+        var byEntity = mentions
+                .processValues(() -> new PublishedTime<Mention>(Mention::publishedAt), Named.as("coverage-published-time"))
+                .groupByKey(Grouped.with("coverage-by-entity", Serdes.String(), Topics.MENTIONS.valueSerde()));
+        byEntity.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(5), settings.coverageGrace()))
+                .aggregate(OutletCounts::empty, (entity, m, counts) -> counts.add(m.outlet()),
+                        Named.as("coverage-5m-aggregate"), windowStore(COVERAGE_5M_STORE, Duration.ofDays(3)));
+        byEntity.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofHours(1), settings.coverageGrace()))
+                .aggregate(OutletCounts::empty, (entity, m, counts) -> counts.add(m.outlet()),
+                        Named.as("coverage-hourly-aggregate"), windowStore(COVERAGE_HOURLY_STORE, Duration.ofDays(35)))
+                .toStream(Named.as("coverage-hourly-changes"))
+                .map((window, counts) -> KeyValue.pair(window.key(), new Coverage(window.key(),
+                        window.window().startTime(), window.window().endTime(), counts.total(), counts.byOutlet())),
+                        Named.as("coverage-records"))
+                .to(Topics.COVERAGE.name(), Topics.COVERAGE.produced());
+    }
+
+    /** Each pair of entities named in one article, counted per hour of publication. */
+    private static void coMentions(KStream<String, Article> articles, Settings settings) {
+        articles.processValues(() -> new PublishedTime<Article>(Article::publishedAt),
+                        Named.as("comention-published-time"))
+                .flatMap((id, article) -> CoMentions.pairs(article.entityIds()).stream()
+                        .map(pair -> KeyValue.pair(pair, id)).toList(), Named.as("comention-pairs"))
+                .groupByKey(Grouped.with("comentions-by-pair", Serdes.String(), Serdes.String()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofHours(1), settings.coverageGrace()))
+                .count(Named.as("comentions-hourly-count"),
+                        Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(COMENTIONS_HOURLY_STORE)
+                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
+                                .withRetention(Duration.ofDays(35)));
+    }
+
+    private static Materialized<String, OutletCounts, WindowStore<Bytes, byte[]>> windowStore(String name,
+                                                                                              Duration retention) {
+        return Materialized.<String, OutletCounts, WindowStore<Bytes, byte[]>>as(name)
+                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(OutletCounts.class)).withRetention(retention);
+    }
+
+    private record ArticleWithFollowers(Article article, EntitySubscriptions followers) {
+    }
+
+    private record SpikeWithFollowers(Spike spike, EntitySubscriptions followers) {
     }
 
     private record MentionWithFollowers(Mention mention, EntitySubscriptions followers) {

@@ -7,7 +7,6 @@ import dev.mediawatch.model.Subscription;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.kafka.streams.KeyValue;
 
 /**
@@ -33,7 +32,7 @@ final class MentionAlerts {
     private static Alert alert(Subscription subscription, Mention m, List<String> matched, Instant detectedAt) {
         return new Alert(AlertIds.of(subscription.id(), Alert.KIND_ENTITY, m.storyId()), Alert.KIND_ENTITY,
                 subscription.id(), m.articleId(), m.storyId(), m.url(), m.title(), m.outlet(), m.publishedAt(),
-                detectedAt, matched, m.entity().snippet(), reason(m.entity(), matched), m.entity().mention(), null);
+                detectedAt, matched, m.entity().snippet(), reason(m.entity(), matched), m.storyOutlets(), m.entity().mention());
     }
 
     static String reason(EntityMention first, List<String> matched) {
@@ -46,6 +45,6 @@ final class MentionAlerts {
         if (matched.size() > 1) {
             reason.append(", with ").append(String.join(", ", matched.subList(1, matched.size())));
         }
-        return reason.append(String.format(Locale.ROOT, "; followed by this subscription")).toString();
+        return reason.toString();
     }
 }

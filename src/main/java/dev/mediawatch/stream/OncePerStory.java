@@ -2,6 +2,7 @@ package dev.mediawatch.stream;
 
 import dev.mediawatch.model.Alert;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -9,16 +10,20 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Lets through the first alert of each subscription and story, and drops later ones within the
- * retention: a desk hears of a story once, not once per copy or per re-delivery of an article.
+ * One alert per subscription and story: the first entity or query alert on a story goes out; later
+ * copies do not alert again. When copies bring the story to new outlets, one {@code story-update}
+ * alert may follow, at most one per {@code updateEvery} since the last alert on that story.
+ * Spike alerts are deduplicated on their own.
  */
 final class OncePerStory implements Processor<String, Alert, String, Alert> {
     private final Duration retention;
+    private final Duration updateEvery;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, Long> alerted;
+    private KeyValueStore<String, StoryAlertState> alerted;
 
-    OncePerStory(Duration retention) {
+    OncePerStory(Duration retention, Duration updateEvery) {
         this.retention = retention;
+        this.updateEvery = updateEvery;
     }
 
     @Override
@@ -32,10 +37,27 @@ final class OncePerStory implements Processor<String, Alert, String, Alert> {
     public void process(Record<String, Alert> record) {
         Alert alert = record.value();
         if (alert == null) return;
-        String key = alert.subscriptionId() + '\n' + alert.kind() + '\n' + alert.storyId();
-        if (alerted.get(key) != null) return;
-        alerted.put(key, record.timestamp());
-        context.forward(record);
+        boolean spike = Alert.KIND_SPIKE.equals(alert.kind());
+        String key = alert.subscriptionId() + '\n' + (spike ? "spike\n" : "") + alert.storyId();
+        StoryAlertState state = alerted.get(key);
+        long now = record.timestamp();
+        int outlets = alert.storyOutlets() == null ? 0 : alert.storyOutlets().size();
+        if (state == null) {
+            alerted.put(key, new StoryAlertState(now, now, outlets));
+            context.forward(record);
+        } else if (!spike && outlets > state.outlets() && now - state.lastAt() >= updateEvery.toMillis()) {
+            alerted.put(key, new StoryAlertState(state.firstAt(), now, outlets));
+            context.forward(record.withValue(storyUpdate(alert, state.outlets())));
+        }
+    }
+
+    private static Alert storyUpdate(Alert a, int before) {
+        List<String> outlets = a.storyOutlets();
+        String reason = "Story now carried by " + outlets.size() + " outlets (was " + before + "): "
+                + String.join(", ", outlets);
+        return new Alert(AlertIds.of(a.subscriptionId(), Alert.KIND_STORY_UPDATE, a.storyId() + "#" + outlets.size()),
+                Alert.KIND_STORY_UPDATE, a.subscriptionId(), a.articleId(), a.storyId(), a.url(), a.title(),
+                a.outlet(), a.publishedAt(), a.detectedAt(), a.entities(), a.snippet(), reason, outlets);
     }
 
     private void expire(long now) {
@@ -43,7 +65,7 @@ final class OncePerStory implements Processor<String, Alert, String, Alert> {
         try (var all = alerted.all()) {
             while (all.hasNext()) {
                 var kv = all.next();
-                if (kv.value != null && kv.value < cutoff) alerted.delete(kv.key);
+                if (kv.value != null && kv.value.lastAt() < cutoff) alerted.delete(kv.key);
             }
         }
     }

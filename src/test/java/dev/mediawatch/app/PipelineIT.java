@@ -157,6 +157,31 @@ class PipelineIT {
         }
     }
 
+    @Test
+    void answersCoverageQueriesFromTheStateStores() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + service.httpPort()
+                + "/api/coverage?entity=cecot&window=1h&since=2025-04-14T00:00:00Z&until=2025-04-15T00:00:00Z");
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            Map<String, Object> body = Json.mapper().readValue(response.body(), Map.class);
+            assertThat(body).containsEntry("entity", "cecot").containsEntry("total", 1);
+            List<Map<String, Object>> buckets = (List<Map<String, Object>>) body.get("buckets");
+            assertThat(buckets).hasSize(24);
+            assertThat(buckets).filteredOn(b -> ((Number) b.get("count")).intValue() > 0).singleElement()
+                    .satisfies(b -> {
+                        assertThat(b).containsEntry("start", "2025-04-14T12:00:00Z");
+                        assertThat(b.get("byOutlet")).isEqualTo(Map.of("Loopback Wire", 1));
+                    });
+        });
+        var bad = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                + service.httpPort() + "/api/coverage?window=1h")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("entity");
+    }
+
     /** The other test writes an article by hand; this one judges only what the poller brought in. */
     private boolean notFromTheLoopbackFeed(Map<String, Object> alert) {
         return !String.valueOf(alert.get("url")).startsWith(site.base().toString());

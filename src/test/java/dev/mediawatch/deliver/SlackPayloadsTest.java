@@ -31,7 +31,7 @@ class SlackPayloadsTest {
                 List.of("cecot", "abrego-garcia"),
                 "Officials said <@U123> the men went to the Terrorism Confinement Center & stayed.",
                 "Mentions CECOT (in the headline); followed by this subscription",
-                "Terrorism Confinement Center", 4);
+                List.of("Wire Desk", "Outlet B", "Outlet C", "Outlet D"), "Terrorism Confinement Center");
         ObjectNode payload = SlackPayloads.alert(a);
         assertThat(payload).isEqualTo(golden("slack-escaping.json"));
         String all = payload.toString();
@@ -44,7 +44,7 @@ class SlackPayloadsTest {
         String longReason = "Mentions CECOT ".repeat(300);
         Alert a = new Alert("a2", Alert.KIND_ENTITY, "desk", "art2", "story2", "https://news.example/long",
                 longTitle, "Example News", Instant.parse("2025-04-14T12:00:00Z"), null, List.of("cecot"),
-                "Short snippet about CECOT.", longReason, "CECOT", null);
+                "Short snippet about CECOT.", longReason, null, "CECOT");
         ObjectNode payload = SlackPayloads.alert(a);
         assertThat(payload).isEqualTo(golden("slack-truncation.json"));
         payload.get("blocks").forEach(block -> {

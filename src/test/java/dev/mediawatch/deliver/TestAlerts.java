@@ -14,7 +14,7 @@ final class TestAlerts {
                 "https://news.example/" + id, "Headline " + id, "Example News",
                 Instant.parse("2025-04-14T12:00:00Z"), Instant.now(), List.of("cecot"),
                 "Deportees were taken by bus to CECOT on Sunday.", "Mentions CECOT; followed by this subscription",
-                "CECOT", null);
+                null, "CECOT");
     }
 
     static Alert inStory(String id, String story, String outlet, String title) {
@@ -24,6 +24,6 @@ final class TestAlerts {
     static Alert inStory(String id, String story, String outlet, String title, String subscription) {
         return new Alert(id, Alert.KIND_ENTITY, subscription, "article-" + id, story, "https://news.example/" + id, title,
                 outlet, Instant.parse("2025-04-14T12:00:00Z"), Instant.parse("2025-04-14T12:00:03Z"), List.of("cecot"),
-                "snippet " + id, "Mentions CECOT", "CECOT", null);
+                "snippet " + id, "Mentions CECOT", null, "CECOT");
     }
 }

@@ -48,8 +48,8 @@ class MediawatchTopologyTest {
 
     @BeforeEach
     void setUp() {
-        Topology topology = MediawatchTopology.build(new MediawatchTopology.Settings(
-                dev.mediawatch.enrich.Classifier.defaults(), Duration.ofDays(3), Clock.fixed(NOW, ZoneOffset.UTC)));
+        Topology topology = MediawatchTopology.build(
+                MediawatchTopology.Settings.defaults().withClock(Clock.fixed(NOW, ZoneOffset.UTC)));
         Properties props = StreamsSettings.properties("unused:9092", stateDir, true);
         driver = new TopologyTestDriver(topology, props, NOW);
         entities = input(Topics.ENTITIES);

@@ -1,0 +1,54 @@
+package dev.mediawatch.app;
+
+import dev.mediawatch.model.Subscription;
+import dev.mediawatch.stream.EntitySubscriptions;
+import dev.mediawatch.stream.MediawatchTopology;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits until the stream's subscriptions-by-entity table holds the given subscriptions, queried
+ * through interactive queries. Used at start-up so that the first articles polled meet the
+ * subscriptions that were upserted a moment before.
+ */
+final class SubscriptionIndexWait {
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionIndexWait.class);
+
+    private SubscriptionIndexWait() {
+    }
+
+    static boolean await(KafkaStreams streams, List<Subscription> subscriptions, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (indexed(streams, subscriptions)) return true;
+            Thread.sleep(100);
+        }
+        LOG.warn("subscriptions not yet indexed by the stream after {} s; polling starts anyway", timeout.toSeconds());
+        return false;
+    }
+
+    private static boolean indexed(KafkaStreams streams, List<Subscription> subscriptions) {
+        if (streams.state() != KafkaStreams.State.RUNNING) return false;
+        try {
+            ReadOnlyKeyValueStore<String, EntitySubscriptions> store = streams.store(StoreQueryParameters.fromNameAndType(
+                    MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE, QueryableStoreTypes.keyValueStore()));
+            for (Subscription s : subscriptions) {
+                for (String entity : s.entities()) {
+                    EntitySubscriptions followers = store.get(entity);
+                    if (followers == null || !s.equals(followers.bySubscription().get(s.id()))) return false;
+                }
+            }
+            return true;
+        } catch (InvalidStateStoreException e) {
+            return false; // rebalancing or restoring: ask again shortly
+        }
+    }
+}

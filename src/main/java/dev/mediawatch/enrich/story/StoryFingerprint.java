@@ -1,0 +1,150 @@
+package dev.mediawatch.enrich.story;
+
+import dev.mediawatch.enrich.TextNormalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A MinHash signature of an article's word shingles, for finding wire copies and lightly edited
+ * versions of one story across outlets.
+ *
+ * <p>Shingles are runs of {@value #K} consecutive words of the folded title and text. A text too short
+ * for {@value #MIN_SHINGLES} such shingles uses {@value #SHORT_K}-word shingles between start and end
+ * markers instead, so a one-line item still has a signature. Word pairs would be too lenient there: two
+ * headlines on different events often share a stock phrase ("deportation flights to El Salvador"), and
+ * the markers make a line's first and last words count too. A text without words has an empty
+ * signature: it is similar to nothing and has no band keys.
+ *
+ * <p>Every constant (hash seeds, band layout) is fixed: signatures and band keys are stored and compared
+ * across restarts and JVMs, so changing one invalidates stored state.
+ */
+public final class StoryFingerprint {
+
+    public static final int HASHES = 128;
+    /** LSH layout: 32 bands of 4 rows. P(collide) = 1-(1-J^4)^32: 0.87 at J=0.5, 0.99 at J=0.6, 0.05 at J=0.2. */
+    public static final int BANDS = 32;
+    public static final int ROWS = HASHES / BANDS;
+    static final int K = 5;
+    static final int SHORT_K = 3;
+    static final int MIN_SHINGLES = 8;
+
+    private static final long[] SEEDS = Hash64.seeds(0x6D65646961776174L, HASHES); // "mediawat"
+    private static final long EMPTY = Long.MAX_VALUE;
+
+    private final long[] signature;
+
+    private StoryFingerprint(long[] signature) {
+        this.signature = signature;
+    }
+
+    public static StoryFingerprint of(String title, String text) {
+        List<String> words = words((title == null ? "" : title) + "\n" + (text == null ? "" : text));
+        return new StoryFingerprint(minHash(shingles(words)));
+    }
+
+    /** Restores a fingerprint from {@link #signature()}. */
+    public static StoryFingerprint fromSignature(long[] signature) {
+        if (signature == null || signature.length != HASHES) {
+            throw new IllegalArgumentException("signature must have " + HASHES + " values");
+        }
+        return new StoryFingerprint(signature.clone());
+    }
+
+    public long[] signature() {
+        return signature.clone();
+    }
+
+    public boolean isEmpty() {
+        return signature[0] == EMPTY && Arrays.stream(signature).allMatch(v -> v == EMPTY);
+    }
+
+    /** Estimated Jaccard similarity of the two shingle sets: the share of equal signature values. */
+    public double similarity(StoryFingerprint other) {
+        if (isEmpty() || other.isEmpty()) return 0;
+        int same = 0;
+        for (int i = 0; i < HASHES; i++) if (signature[i] == other.signature[i]) same++;
+        return (double) same / HASHES;
+    }
+
+    /**
+     * One key per band, {@code "07:3f9a..."}: two fingerprints sharing a key are candidates for comparison.
+     * The band number is part of the key so equal rows in different bands do not collide.
+     */
+    public List<String> bandKeys() {
+        if (isEmpty()) return List.of();
+        List<String> keys = new ArrayList<>(BANDS);
+        for (int b = 0; b < BANDS; b++) {
+            long h = b;
+            for (int r = 0; r < ROWS; r++) h = Hash64.combine(h, signature[b * ROWS + r]);
+            keys.add(String.format(Locale.ROOT, "%02d:%016x", b, h));
+        }
+        return keys;
+    }
+
+    static List<String> words(String raw) {
+        String folded = TextNormalizer.fold(raw);
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= folded.length(); i++) {
+            boolean letter = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
+            if (letter && start < 0) start = i;
+            else if (!letter && start >= 0) {
+                out.add(folded.substring(start, i));
+                start = -1;
+            }
+        }
+        return out;
+    }
+
+    /** Hashes of the distinct k-word shingles; short texts get smaller shingles and start/end markers. */
+    static long[] shingles(List<String> words) {
+        if (words.isEmpty()) return new long[0];
+        if (words.size() - K + 1 >= MIN_SHINGLES) return shingles(words, K);
+        List<String> marked = new ArrayList<>(words.size() + 2);
+        marked.add("\u0002"); // never a word: words are letters and digits
+        marked.addAll(words);
+        marked.add("\u0003");
+        return shingles(marked, Math.min(SHORT_K, marked.size()));
+    }
+
+    private static long[] shingles(List<String> words, int k) {
+        long[] wordHashes = words.stream().mapToLong(Hash64::of).toArray();
+        long[] out = new long[words.size() - k + 1];
+        for (int i = 0; i < out.length; i++) {
+            long h = k; // k is mixed in so a short shingle never equals a long one by construction
+            for (int j = 0; j < k; j++) h = Hash64.combine(h, wordHashes[i + j]);
+            out[i] = h;
+        }
+        return Arrays.stream(out).distinct().toArray();
+    }
+
+    /** For each seeded hash function, the minimum over all shingles. */
+    static long[] minHash(long[] shingles) {
+        long[] sig = new long[HASHES];
+        Arrays.fill(sig, EMPTY);
+        for (long s : shingles) {
+            for (int i = 0; i < HASHES; i++) {
+                long v = Hash64.fmix64(s ^ SEEDS[i]);
+                if (v < sig[i]) sig[i] = v;
+            }
+        }
+        return sig;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StoryFingerprint f && Arrays.equals(signature, f.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(signature);
+    }
+
+    @Override
+    public String toString() {
+        return isEmpty() ? "StoryFingerprint[empty]" : String.format(Locale.ROOT, "StoryFingerprint[%016x...]", signature[0]);
+    }
+}
