@@ -9,6 +9,9 @@ import java.util.Objects;
  * An alert: the value on {@code mediawatch.alerts}, keyed by {@link #subscriptionId()}.
  * {@link #alertId()} is stable: the same alert has the same id across retries and restarts.
  * {@link #storyOutlets()} (may be null) lists the outlets carrying the story when the alert was made.
+ *
+ * @param mention optional: the words of the snippet that matched (the first entity's alias as written), so
+ *                deliveries can set them in bold
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Alert(
@@ -25,7 +28,8 @@ public record Alert(
         List<String> entities,
         String snippet,
         String reason,
-        List<String> storyOutlets) {
+        List<String> storyOutlets,
+        String mention) {
 
     public static final String KIND_ENTITY = "entity";
     public static final String KIND_QUERY = "query";
@@ -38,5 +42,22 @@ public record Alert(
         Objects.requireNonNull(subscriptionId, "subscriptionId");
         entities = entities == null ? List.of() : List.copyOf(entities);
         storyOutlets = storyOutlets == null ? null : List.copyOf(storyOutlets);
+        if (mention != null && mention.isBlank()) mention = null;
+    }
+
+    /** An alert without the optional outlets and mention. */
+    public Alert(String alertId, String kind, String subscriptionId, String articleId, String storyId, String url,
+                 String title, String outlet, Instant publishedAt, Instant detectedAt, List<String> entities,
+                 String snippet, String reason) {
+        this(alertId, kind, subscriptionId, articleId, storyId, url, title, outlet, publishedAt, detectedAt,
+                entities, snippet, reason, null, null);
+    }
+
+    /** An alert without the optional mention. */
+    public Alert(String alertId, String kind, String subscriptionId, String articleId, String storyId, String url,
+                 String title, String outlet, Instant publishedAt, Instant detectedAt, List<String> entities,
+                 String snippet, String reason, List<String> storyOutlets) {
+        this(alertId, kind, subscriptionId, articleId, storyId, url, title, outlet, publishedAt, detectedAt,
+                entities, snippet, reason, storyOutlets, null);
     }
 }
