@@ -1,6 +1,7 @@
 package dev.mediawatch.api;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.mediawatch.metrics.MediawatchMetrics;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -35,7 +36,9 @@ public final class ApiServer implements AutoCloseable {
             respond(ex, ok ? 200 : 503, ok ? "{\"status\":\"ready\"}" : "{\"status\":\"starting\"}");
         });
         server.createContext("/metrics", ApiServer::metrics);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        // Cached, not fixed: each Server-Sent Events stream holds a thread for as long as it is open
+        // (AlertStreamHandler bounds how many); other requests are short.
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "mediawatch-http");
             t.setDaemon(true);
             return t;

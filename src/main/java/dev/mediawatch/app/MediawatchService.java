@@ -4,7 +4,14 @@ import dev.mediawatch.api.ApiServer;
 import dev.mediawatch.api.CoverageApi;
 import dev.mediawatch.config.MediawatchConfig;
 import dev.mediawatch.deliver.AlertDispatcher;
+import dev.mediawatch.api.AlertStreamHandler;
+import dev.mediawatch.api.DeliveriesHandler;
 import dev.mediawatch.deliver.ConsoleSink;
+import dev.mediawatch.deliver.DeliveryLog;
+import dev.mediawatch.deliver.HttpPoster;
+import dev.mediawatch.deliver.Sink;
+import dev.mediawatch.deliver.SlackSink;
+import dev.mediawatch.deliver.WebhookSink;
 import dev.mediawatch.ingest.FeedPoller;
 import dev.mediawatch.ingest.FetchPolicy;
 import dev.mediawatch.ingest.HostLimiter;
@@ -54,6 +61,7 @@ public final class MediawatchService implements AutoCloseable {
     private FeedPoller poller;
     private ApiServer api;
     private BrokerProbe brokerProbe;
+    private AlertDispatcher dispatcher;
 
     /** How this process runs, beyond the config file. */
     public record Options(Path dataDir, Set<Role> roles, PrintStream console, boolean exactlyOnce) {
@@ -92,7 +100,7 @@ public final class MediawatchService implements AutoCloseable {
             RegistryPublisher.publish(producer, config);
         }
         if (options.roles().contains(Role.STREAM)) startStreams(options);
-        if (options.roles().contains(Role.DELIVER)) startDispatcher(options);
+        if (options.roles().contains(Role.DELIVER)) startDispatcher(config, options);
         if (options.roles().contains(Role.POLL)) {
             // A first article must not race the subscriptions it should alert: the join only sees
             // subscriptions already in its table. Across processes, see the README on first start.
@@ -105,6 +113,7 @@ public final class MediawatchService implements AutoCloseable {
             CoverageApi coverage = new CoverageApi(streams, Clock.systemUTC());
             api.route("/api/coverage", coverage.coverage()).route("/api/comentions", coverage.comentions());
         }
+        startDeliveryApi();
         LOG.info("mediawatch running: roles {}, Kafka at {}, HTTP on {}", options.roles(), bootstrapServers,
                 api.address());
     }
@@ -147,10 +156,26 @@ public final class MediawatchService implements AutoCloseable {
         resources.push(KafkaMetricsBridge.instance().register("streams", streams::metrics));
     }
 
-    private void startDispatcher(Options options) {
-        AlertDispatcher dispatcher = new AlertDispatcher(bootstrapServers, List.of(new ConsoleSink(options.console())));
+    private void startDispatcher(MediawatchConfig config, Options options) {
+        HttpPoster http = new HttpPoster(config.fetch().allowPrivateNetworks());
+        List<Sink> sinks = List.of(new ConsoleSink(options.console()), SlackSink.standard(http),
+                WebhookSink.standard(http));
+        dispatcher = new AlertDispatcher(bootstrapServers, sinks);
         dispatcher.start();
         resources.push(dispatcher);
+    }
+
+    /** The alert stream and the audit trail over HTTP; the trail is the dispatcher's when this process delivers. */
+    private void startDeliveryApi() {
+        DeliveryLog log = dispatcher != null ? dispatcher.log() : null;
+        if (log == null) {
+            DeliveryLog readOnly = new DeliveryLog(bootstrapServers, null).start();
+            resources.push(readOnly);
+            log = readOnly;
+        }
+        AlertStreamHandler stream = new AlertStreamHandler(bootstrapServers);
+        resources.push(stream);
+        api.route("/api/alerts/stream", stream).route("/api/deliveries", new DeliveriesHandler(log));
     }
 
     private void startPoller(MediawatchConfig config) {

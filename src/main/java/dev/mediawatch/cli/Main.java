@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
 /** The {@code mediawatch} executable: subcommands, and exit codes 0 success, 1 failure, 2 bad usage or config. */
 @Command(name = "mediawatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Streaming media monitoring on Apache Kafka.",
-        subcommands = {RunCommand.class, DemoCommand.class, TailCommand.class, TopicsCommand.class,
-                FeedsCommand.class, EntitiesCommand.class, SubscriptionsCommand.class, ExtractCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, TailCommand.class, DeliveriesCommand.class,
+                TopicsCommand.class, FeedsCommand.class, EntitiesCommand.class, SubscriptionsCommand.class,
+                ExtractCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILURE = 1;

@@ -363,6 +363,29 @@ public final class ConfigLoader {
                 throw node.get("timezone").error("unknown time zone \"" + timezone + "\"; expected an id such as Europe/Madrid or UTC");
             }
         }
+        validateSchedule(node, mode, every, daily, timezone);
+        String secret = settings.get("secret");
+        if (type.equals("webhook") && secret != null && secret.strip().startsWith("whsec_")) {
+            try {
+                java.util.Base64.getDecoder().decode(secret.strip().substring("whsec_".length()));
+            } catch (IllegalArgumentException e) {
+                // The secret itself is never repeated.
+                throw node.get("secret").error("starts with whsec_ but the rest is not valid base64");
+            }
+        }
+    }
+
+    /** A digest has one schedule: every, or daily (with its time zone); a schedule on a realtime channel is only noted. */
+    private static void validateSchedule(ConfigNode node, String mode, String every, String daily, String timezone) {
+        if (!"digest".equals(mode) && (every != null || daily != null)) {
+            log.warn("{}: every/daily apply only to mode: digest; this channel sends in realtime", node.path());
+        }
+        if (every != null && daily != null) {
+            throw node.get("daily").error("give either every or daily, not both");
+        }
+        if (timezone != null && daily == null) {
+            throw node.get("timezone").error("applies only with daily (every is counted in UTC)");
+        }
     }
 
     private static void requireUrl(ConfigNode node, String value) {

@@ -25,6 +25,24 @@ public final class AlertFormat {
         return s.toString();
     }
 
+    /** Several alerts grouped by story, with counts: a digest on the console. */
+    public static String digest(java.util.List<Alert> alerts, String heading) {
+        java.util.List<StoryGroup> groups = StoryGroup.of(alerts);
+        StringBuilder s = new StringBuilder();
+        s.append("[digest] ").append(alerts.size()).append(alerts.size() == 1 ? " alert" : " alerts").append(" on ")
+                .append(groups.size()).append(groups.size() == 1 ? " story" : " stories")
+                .append(" (").append(heading).append(")\n");
+        for (StoryGroup g : groups) {
+            Alert first = g.first();
+            s.append("  ").append(nullToEmpty(first.title())).append(" (").append(g.alerts().size())
+                    .append(g.alerts().size() == 1 ? " alert" : " alerts");
+            if (!g.outlets().isEmpty()) s.append("; ").append(String.join(", ", g.outlets()));
+            s.append(")\n");
+            if (first.url() != null) s.append("    ").append(first.url()).append('\n');
+        }
+        return s.toString();
+    }
+
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }

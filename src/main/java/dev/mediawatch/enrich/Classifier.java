@@ -121,11 +121,29 @@ public final class Classifier {
 
     /** Category names, best first, at least one ("other" when nothing scores). */
     public List<String> classify(String title, String text, List<EntityMention> entities) {
+        return ranked(rawScores(title, text, entities));
+    }
+
+    /**
+     * The categories kept (score at or above the threshold) with their scores, best first; empty
+     * when nothing scores, which {@link #classify} reports as "other".
+     */
+    public Map<String, Double> scores(String title, String text, List<EntityMention> entities) {
+        double[] scores = rawScores(title, text, entities);
+        Map<String, Double> kept = new LinkedHashMap<>();
+        for (String c : ranked(scores)) {
+            int i = categories.indexOf(c);
+            if (i >= 0) kept.put(c, Math.round(scores[i] * 100) / 100.0);
+        }
+        return kept;
+    }
+
+    private double[] rawScores(String title, String text, List<EntityMention> entities) {
         double[] scores = new double[categories.size()];
         addTermScores(title, TITLE_FACTOR, MAX_TITLE_HITS, scores);
         addTermScores(text, 1.0, MAX_BODY_HITS, scores);
         if (entities != null) entities.forEach(e -> addEntityScores(e, scores));
-        return ranked(scores);
+        return scores;
     }
 
     private void addTermScores(String s, double factor, int maxHits, double[] scores) {

@@ -216,7 +216,10 @@ public final class EntityMatcher {
             String snippet = firstBody != null
                     ? Snippets.sentenceAround(body.original, firstBody[0], firstBody[1])
                     : Snippets.shorten(head.original);
-            return new EntityMention(entity.id(), entity.name(), count, inTitle, inLead, snippet);
+            // The words as written, whitespace collapsed as in the snippet, so a sink can find them there.
+            String mention = firstBody == null ? entity.name()
+                    : body.original.substring(firstBody[0], firstBody[1]).replaceAll("[\\s\\u00A0]+", " ");
+            return new EntityMention(entity.id(), entity.name(), count, inTitle, inLead, snippet, mention);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.mediawatch.kafka;
 import dev.mediawatch.model.Alert;
 import dev.mediawatch.model.Article;
 import dev.mediawatch.model.Coverage;
+import dev.mediawatch.model.Delivery;
 import dev.mediawatch.model.Entity;
 import dev.mediawatch.model.FeedSource;
 import dev.mediawatch.model.FeedStatus;
@@ -34,8 +35,8 @@ public final class Topics {
             new Topic<>("mediawatch.coverage", KEY, JsonSerde.of(Coverage.class));
     public static final Topic<String, Alert> ALERTS =
             new Topic<>("mediawatch.alerts", KEY, JsonSerde.of(Alert.class));
-    public static final Topic<String, byte[]> DELIVERIES =
-            new Topic<>("mediawatch.deliveries", KEY, Serdes.ByteArray());
+    public static final Topic<String, Delivery> DELIVERIES =
+            new Topic<>("mediawatch.deliveries", KEY, JsonSerde.of(Delivery.class));
     public static final Topic<byte[], byte[]> DLQ =
             new Topic<>("mediawatch.dlq", Serdes.ByteArray(), Serdes.ByteArray());
 

@@ -65,6 +65,11 @@ public final class MediawatchMetrics {
             .name("mediawatch_detected_to_delivered_seconds").help("From an alert's detection to its delivery")
             .labelNames("channel").classicOnly().classicUpperBounds(0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300)
             .register(REGISTRY);
+    public static final Counter SLACK_RATE_LIMITED = Counter.builder().name("mediawatch_slack_rate_limited_total")
+            .help("Slack answers 429 (rate limited) to incoming-webhook posts").register(REGISTRY);
+    public static final Gauge CHANNELS_DISABLED = Gauge.builder().name("mediawatch_channels_disabled")
+            .help("Channels disabled after their destination answered 410 Gone, by channel type, until their config changes")
+            .labelNames("channel").register(REGISTRY);
 
     private MediawatchMetrics() {
     }

@@ -2,12 +2,14 @@ package dev.mediawatch.stream;
 
 import dev.mediawatch.enrich.Classifier;
 import dev.mediawatch.enrich.EntityMatcher;
+import dev.mediawatch.enrich.LanguageGuesser;
 import dev.mediawatch.model.Article;
 import dev.mediawatch.model.Entity;
 import dev.mediawatch.model.EntityMention;
 import dev.mediawatch.model.RawArticle;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,15 +23,13 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 final class EnrichProcessor implements Processor<String, RawArticle, String, Article> {
     private final EntityIndex index;
-    private final Classifier classifier;
     private final Duration seenRetention;
     private ProcessorContext<String, Article> context;
     private ReadOnlyKeyValueStore<String, Entity> entities;
     private KeyValueStore<String, Long> seen;
 
-    EnrichProcessor(EntityIndex index, Classifier classifier, Duration seenRetention) {
+    EnrichProcessor(EntityIndex index, Duration seenRetention) {
         this.index = index;
-        this.classifier = classifier;
         this.seenRetention = seenRetention;
     }
 
@@ -49,8 +49,11 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, Art
         seen.put(raw.articleId(), record.timestamp());
         EntityMatcher matcher = index.matcher(entities);
         List<EntityMention> mentions = matcher.match(raw.title(), raw.text());
-        List<String> categories = classifier.classify(raw.title(), raw.text(), mentions);
-        Article article = Article.of(raw, mentions, categories, raw.articleId());
+        Map<String, Double> scores = index.classifier(entities).scores(raw.title(), raw.text(), mentions);
+        List<String> categories = scores.isEmpty() ? List.of(Classifier.OTHER) : List.copyOf(scores.keySet());
+        String language = LanguageGuesser.normalize(raw.language());
+        if (language == null) language = LanguageGuesser.guess(raw.text());
+        Article article = Article.of(raw, mentions, categories, scores, language, raw.articleId());
         StreamMetrics.articleEnriched(article);
         context.forward(record.withKey(raw.articleId()).withValue(article));
     }

@@ -85,7 +85,7 @@ public final class MediawatchTopology {
 
     public static Topology build(Settings settings) {
         StreamsBuilder builder = new StreamsBuilder();
-        EntityIndex index = new EntityIndex();
+        EntityIndex index = new EntityIndex(settings.classifier());
         addEntitiesStore(builder, index);
         KTable<String, EntitySubscriptions> followers = subscriptionsByEntity(builder);
         KStream<String, Article> articles = enrich(builder, index, settings);
@@ -119,7 +119,7 @@ public final class MediawatchTopology {
                 Serdes.String(), JsonSerde.of(StoryInfo.class)));
         KStream<String, RawArticle> raw = builder.stream(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_RAW.consumed());
         KStream<String, Article> articles = raw
-                .process(() -> new EnrichProcessor(index, settings.classifier(), settings.dedupRetention()),
+                .process(() -> new EnrichProcessor(index, settings.dedupRetention()),
                         Named.as("enrich-article"), SEEN_ARTICLES_STORE)
                 .selectKey((id, article) -> EntitySubscriptions.QUERY_KEY, Named.as("to-story-key"))
                 .repartition(Repartitioned.<String, Article>as("articles-for-stories")

@@ -33,7 +33,7 @@ final class MentionAlerts {
         return new Alert(AlertIds.of(subscription.id(), Alert.KIND_ENTITY, m.storyId()), Alert.KIND_ENTITY,
                 subscription.id(), m.articleId(), m.storyId(), m.url(), m.title(), m.outlet(), m.publishedAt(),
                 detectedAt, matched, m.entity().snippet(), reason(m.entity(), matched), m.storyOutlets(),
-                m.fetchedAt());
+                m.entity().mention(), m.fetchedAt());
     }
 
     static String reason(EntityMention first, List<String> matched) {

@@ -154,11 +154,13 @@ class ConfigLoaderTest {
                 subscriptions:
                   - id: desk
                     entities: [cecot]
-                    deliver: [{ console: { mode: digest, daily: 18:30, every: 90m, timezone: America/El_Salvador } }]
+                    deliver: [{ console: { mode: digest, daily: 18:30, timezone: America/El_Salvador } }, { console: { mode: digest, every: 90m } }]
                 """);
 
         assertThat(config.subscriptions().get(0).deliver().get(0).settings()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "mode", "digest", "daily", "18:30", "every", "90m", "timezone", "America/El_Salvador"));
+                "mode", "digest", "daily", "18:30", "timezone", "America/El_Salvador"));
+        assertThat(config.subscriptions().get(0).deliver().get(1).settings()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "mode", "digest", "every", "90m"));
     }
 
     @Test
@@ -168,9 +170,32 @@ class ConfigLoaderTest {
                 subscriptions: [{ id: d, entities: [cecot], deliver: [{ console: %s }] }]
                 """;
         assertRefused(prefix.formatted("{ mode: batch }"), "subscriptions[0].deliver[0].console.mode", "expected realtime or digest");
-        assertRefused(prefix.formatted("{ every: often }"), "subscriptions[0].deliver[0].console.every", "invalid duration");
-        assertRefused(prefix.formatted("{ daily: \"25:00\" }"), "subscriptions[0].deliver[0].console.daily", "time of day");
-        assertRefused(prefix.formatted("{ timezone: Mars/Olympus }"), "subscriptions[0].deliver[0].console.timezone", "unknown time zone");
+        assertRefused(prefix.formatted("{ mode: digest, every: often }"), "subscriptions[0].deliver[0].console.every", "invalid duration");
+        assertRefused(prefix.formatted("{ mode: digest, daily: \"25:00\" }"), "subscriptions[0].deliver[0].console.daily", "time of day");
+        assertRefused(prefix.formatted("{ mode: digest, daily: \"08:00\", timezone: Mars/Olympus }"), "subscriptions[0].deliver[0].console.timezone", "unknown time zone");
+    }
+
+    @Test
+    void digestScheduleIsEitherEveryOrDailyWithItsTimeZone() {
+        String prefix = """
+                entities: [{ id: cecot, name: CECOT }]
+                subscriptions: [{ id: d, entities: [cecot], deliver: [{ console: %s }] }]
+                """;
+        assertRefused(prefix.formatted("{ mode: digest, every: 1h, daily: \"08:00\" }"), "subscriptions[0].deliver[0].console.daily", "either every or daily");
+        assertRefused(prefix.formatted("{ mode: digest, every: 1h, timezone: UTC }"), "subscriptions[0].deliver[0].console.timezone", "only with daily");
+        assertRefused(prefix.formatted("{ mode: digest, every: 0s }"), "subscriptions[0].deliver[0].console.every", "positive");
+    }
+
+    @Test
+    void malformedWhsecSecretIsRefusedWithoutRepeatingIt() {
+        String yaml = """
+                entities: [{ id: cecot, name: CECOT }]
+                subscriptions: [{ id: d, entities: [cecot], deliver: [{ webhook: { url: "https://example.org/hook", secret: "whsec_not*base64!" } }] }]
+                """;
+        assertRefused(yaml, "subscriptions[0].deliver[0].webhook.secret", "not valid base64")
+                .message().doesNotContain("not*base64!");
+        MediawatchConfig ok = parse(yaml.replace("whsec_not*base64!", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+        assertThat(ok.subscriptions().get(0).deliver()).hasSize(1);
     }
 
     // --- environment variables ---

@@ -117,6 +117,21 @@ class MediawatchTopologyTest {
     }
 
     @Test
+    void shouldClassifyWithScoresAndGuessTheLanguageWhenThePageDoesNotSayIt() {
+        RawArticle a = new RawArticle("c1", "demo", "https://news.example/c1", "Judge blocks deportations",
+                "Demo Wire", PUBLISHED, NOW, "", "La jueza federal bloqueó las deportaciones de los migrantes a "
+                + "El Salvador y ordenó al gobierno que explique su plan ante la corte.", null, null, false);
+        raw.pipeInput(a.articleId(), a);
+
+        Article enriched = articles.readValue();
+        assertThat(enriched.language()).isEqualTo("es");
+        assertThat(enriched.categories()).contains("courts", "immigration");
+        assertThat(enriched.categoryScores()).containsKeys("courts", "immigration");
+        assertThat(enriched.categoryScores().keySet()).containsExactlyElementsOf(enriched.categories());
+        assertThat(enriched.categoryScores().values()).allSatisfy(v -> assertThat(v).isGreaterThanOrEqualTo(3.0));
+    }
+
+    @Test
     void shouldNotAlertForAnUnrelatedArticle() {
         publish(article("a2", "Storms sweep the plains", "A line of thunderstorms crossed Kansas overnight."));
 
@@ -169,6 +184,7 @@ class MediawatchTopologyTest {
         Article enriched = articles.readValue();
         assertThat(enriched.entityIds()).containsExactly("bukele", "cecot");
         assertThat(enriched.categories()).isNotEmpty();
+        assertThat(enriched.language()).isEqualTo("en");
         assertThat(enriched.storyId()).isNotBlank();
         assertThat(mentions.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("bukele", "cecot");
     }

@@ -198,7 +198,7 @@ class QueryMatchTest {
     void documentFromArticleCarriesEntitiesCategoriesAndSummaryFallback() throws Exception {
         Article a = new Article("a1", "feed", "https://x", "Title", "Reuters", null, null, "Judges weigh appeal",
                 null, null, "en", false, List.of(new EntityMention("cecot", "CECOT", 1, true, true, "")),
-                List.of("courts"), null, null);
+                List.of("courts"), null, null, null);
         Document d = Document.of(a);
         assertThat(QueryParser.parse("appeal AND entity:cecot AND category:courts AND outlet:reuters").matches(d))
                 .isTrue();
