@@ -99,7 +99,7 @@ public final class MediawatchService implements AutoCloseable {
         try (TypedProducer producer = new TypedProducer(bootstrapServers)) {
             RegistryPublisher.publish(producer, config);
         }
-        if (options.roles().contains(Role.STREAM)) startStreams(options);
+        if (options.roles().contains(Role.STREAM)) startStreams(config, options);
         if (options.roles().contains(Role.DELIVER)) startDispatcher(config, options);
         if (options.roles().contains(Role.POLL)) {
             // A first article must not race the subscriptions it should alert: the join only sees
@@ -142,8 +142,12 @@ public final class MediawatchService implements AutoCloseable {
         }
     }
 
-    private void startStreams(Options options) {
-        streams = new KafkaStreams(MediawatchTopology.build(MediawatchTopology.Settings.defaults()),
+    private void startStreams(MediawatchConfig config, Options options) {
+        MediawatchTopology.Settings settings = MediawatchTopology.Settings.defaults();
+        if (!config.classification().isEmpty()) {
+            settings = settings.withClassifier(settings.classifier().withTerms(config.classification()));
+        }
+        streams = new KafkaStreams(MediawatchTopology.build(settings),
                 StreamsSettings.properties(bootstrapServers, options.dataDir().resolve("streams"),
                         options.exactlyOnce()));
         streams.setUncaughtExceptionHandler(e -> {

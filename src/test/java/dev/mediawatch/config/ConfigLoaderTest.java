@@ -549,4 +549,33 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.parse(yaml, "desk.yaml", Map.of()).subscriptions().get(0).query())
                 .isEqualTo("entity:cecot AND (court OR judge)");
     }
+
+    @Test
+    void readsClassificationRules() {
+        String yaml = """
+                classification:
+                  categories:
+                    elections: { ballot: 2, election: 2.5, ICE: 1 }
+                    courts: { judge: 2 }
+                """;
+
+        var rules = ConfigLoader.parse(yaml, "desk.yaml", Map.of()).classification();
+
+        assertThat(rules).containsOnlyKeys("elections", "courts");
+        assertThat(rules.get("elections")).containsEntry("election", 2.5).containsEntry("ICE", 1.0);
+    }
+
+    @Test
+    void refusesAClassificationWeightThatIsNotAPositiveNumber() {
+        String yaml = """
+                classification:
+                  categories:
+                    courts: { judge: heavy }
+                """;
+
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, "desk.yaml", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("classification.categories.courts.judge")
+                .hasMessageContaining("positive number");
+    }
 }
