@@ -28,11 +28,12 @@ import org.slf4j.LoggerFactory;
  * failures are recorded in the status and the feed is polled again later.
  *
  * <p>Validators are trusted only so far: a {@code Last-Modified} in the future is not sent back (a
- * server comparing dates would answer 304 until that date), and after {@link PollSchedule#maxInterval()}
- * without a full response the feed is fetched unconditionally; a body identical to the last one (by
+ * server comparing dates would answer 304 until that date), and after four times
+ * {@link PollSchedule#maxInterval()} without a full response the feed is fetched unconditionally; a body identical to the last one (by
  * hash) is then not parsed again.
  */
 public final class FeedPollJob {
+    private static final int UNCONDITIONAL_AFTER_MAX_INTERVALS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(FeedPollJob.class);
     /** Clocks disagree; a Last-Modified this far ahead of ours is a lie, not skew. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -111,11 +112,19 @@ public final class FeedPollJob {
         return new Outcome(s, articles);
     }
 
+    /**
+     * How long a feed may answer only 304 before one unconditional GET: a few times the longest
+     * interval, so that a quiet feed polled at the maximum interval still enjoys conditional GET.
+     */
+    Duration unconditionalAfter() {
+        return schedule.maxInterval().multipliedBy(UNCONDITIONAL_AFTER_MAX_INTERVALS);
+    }
+
     private Validators validatorsToSend(FeedStatus previous, Instant now) {
         Validators v = new Validators(previous.etag(), previous.lastModified());
         if (v.isEmpty()) return v;
         Instant lastFull = previous.lastFetchedAt();
-        if (lastFull != null && !now.isBefore(lastFull.plus(schedule.maxInterval()))) {
+        if (lastFull != null && !now.isBefore(lastFull.plus(unconditionalAfter()))) {
             // A server whose validators never change would answer 304 for ever; the content hash decides instead.
             LOG.debug("feed {}: no full response since {}; fetching unconditionally", previous.feedId(), lastFull);
             return Validators.none();

@@ -149,6 +149,11 @@ class FeedPollJobTest {
         assertThat(status.result()).isEqualTo("not-modified");
 
         clock.advance(MAX);
+        status = job.poll(feed, status, seen).status();
+        assertThat(lastFeedRequest().getRequestHeaders().getFirst("If-None-Match"))
+                .as("a quiet feed polled at the maximum interval still sends its validators").isEqualTo("\"forever\"");
+
+        clock.advance(MAX.multipliedBy(4));
         FeedPollJob.Outcome later = job.poll(feed, status, seen);
 
         assertThat(lastFeedRequest().getRequestHeaders().getFirst("If-None-Match")).isNull();
