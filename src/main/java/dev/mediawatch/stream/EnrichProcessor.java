@@ -59,12 +59,6 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, Art
     }
 
     private void expireSeen(long now) {
-        long cutoff = now - seenRetention.toMillis();
-        try (var all = seen.all()) {
-            while (all.hasNext()) {
-                var kv = all.next();
-                if (kv.value != null && kv.value < cutoff) seen.delete(kv.key);
-            }
-        }
+        StoreExpiry.expire(seen, now - seenRetention.toMillis(), Long::longValue);
     }
 }

@@ -64,12 +64,6 @@ final class OncePerStory implements Processor<String, Alert, String, Alert> {
     }
 
     private void expire(long now) {
-        long cutoff = now - retention.toMillis();
-        try (var all = alerted.all()) {
-            while (all.hasNext()) {
-                var kv = all.next();
-                if (kv.value != null && kv.value.lastAt() < cutoff) alerted.delete(kv.key);
-            }
-        }
+        StoreExpiry.expire(alerted, now - retention.toMillis(), StoryAlertState::lastAt);
     }
 }

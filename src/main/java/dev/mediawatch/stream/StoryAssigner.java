@@ -82,12 +82,6 @@ final class StoryAssigner implements FixedKeyProcessor<String, Article, Article>
     }
 
     private void expire(long now) {
-        long cutoff = now - horizon.toMillis();
-        try (var all = stories.all()) {
-            while (all.hasNext()) {
-                var kv = all.next();
-                if (kv.value != null && kv.value.lastSeen() < cutoff) stories.delete(kv.key);
-            }
-        }
+        StoreExpiry.expire(stories, now - horizon.toMillis(), StoryInfo::lastSeen);
     }
 }

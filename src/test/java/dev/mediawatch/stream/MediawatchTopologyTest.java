@@ -178,6 +178,17 @@ class MediawatchTopologyTest {
     }
 
     @Test
+    void shouldForgetSeenArticlesAndAlertedStoriesAfterTheRetention() {
+        RawArticle a = article("a20", "CECOT transfer", "More men were sent to CECOT.");
+        raw.pipeInput(a.articleId(), a, NOW);
+        driver.advanceWallClockTime(Duration.ofDays(4));
+        raw.pipeInput(a.articleId(), a, NOW.plus(Duration.ofDays(4)));
+
+        assertThat(articles.readValuesToList()).hasSize(2);
+        assertThat(alerts.readValuesToList()).hasSize(2);
+    }
+
+    @Test
     void shouldWriteEnrichedArticlesAndOneMentionPerEntityKeyedByEntity() {
         publish(article("a10", "Bukele and CECOT", "Nayib Bukele toured CECOT with visitors."));
 
