@@ -17,10 +17,17 @@ import dev.mediawatch.ingest.FetchPolicy;
 import dev.mediawatch.ingest.HostLimiter;
 import dev.mediawatch.ingest.HttpFetcher;
 import dev.mediawatch.ingest.PollSchedule;
+import dev.mediawatch.enrich.Classifier;
+import dev.mediawatch.kafka.BrokerProbe;
 import dev.mediawatch.kafka.EmbeddedKafka;
 import dev.mediawatch.kafka.TopicCatalog;
 import dev.mediawatch.kafka.TypedProducer;
+import dev.mediawatch.metrics.KafkaMetricsBridge;
 import dev.mediawatch.metrics.MediawatchMetrics;
+import dev.mediawatch.metrics.MetricLabels;
+import dev.mediawatch.model.Entity;
+import dev.mediawatch.model.FeedSource;
+import dev.mediawatch.model.Subscription;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import dev.mediawatch.stream.MediawatchTopology;
 import dev.mediawatch.stream.StreamsSettings;
@@ -53,6 +60,7 @@ public final class MediawatchService implements AutoCloseable {
     private KafkaStreams streams;
     private FeedPoller poller;
     private ApiServer api;
+    private BrokerProbe brokerProbe;
     private AlertDispatcher dispatcher;
 
     /** How this process runs, beyond the config file. */
@@ -78,6 +86,7 @@ public final class MediawatchService implements AutoCloseable {
 
     private void startAll(MediawatchConfig config, Options options) throws Exception {
         registerJvmMetrics();
+        MetricLabels.install(metricLabels(config));
         bootstrapServers = config.kafka().bootstrapServers();
         if (config.kafka().embedded()) {
             EmbeddedKafka broker = EmbeddedKafka.start(options.dataDir(), config.kafka().embeddedPort());
@@ -85,10 +94,12 @@ public final class MediawatchService implements AutoCloseable {
             bootstrapServers = broker.bootstrapServers();
         }
         applyTopics();
+        brokerProbe = BrokerProbe.of(bootstrapServers);
+        resources.push(brokerProbe);
         try (TypedProducer producer = new TypedProducer(bootstrapServers)) {
             RegistryPublisher.publish(producer, config);
         }
-        if (options.roles().contains(Role.STREAM)) startStreams(options);
+        if (options.roles().contains(Role.STREAM)) startStreams(config, options);
         if (options.roles().contains(Role.DELIVER)) startDispatcher(config, options);
         if (options.roles().contains(Role.POLL)) {
             // A first article must not race the subscriptions it should alert: the join only sees
@@ -110,7 +121,18 @@ public final class MediawatchService implements AutoCloseable {
     private static synchronized void registerJvmMetrics() {
         if (jvmMetricsRegistered) return;
         JvmMetrics.builder().register(MediawatchMetrics.registry());
+        KafkaMetricsBridge.instance();
         jvmMetricsRegistered = true;
+    }
+
+    /** Label values of the coverage metrics: the configured outlets, entities, subscriptions and categories. */
+    private static MetricLabels metricLabels(MediawatchConfig config) {
+        return new MetricLabels(config.metrics().maxLabelValues(),
+                config.feeds().stream().map(FeedSource::id).toList(),
+                config.feeds().stream().map(FeedSource::outlet).distinct().toList(),
+                config.entities().stream().map(Entity::id).toList(),
+                config.subscriptions().stream().map(Subscription::id).toList(),
+                Classifier.defaults().categories());
     }
 
     private void applyTopics() throws Exception {
@@ -120,8 +142,12 @@ public final class MediawatchService implements AutoCloseable {
         }
     }
 
-    private void startStreams(Options options) {
-        streams = new KafkaStreams(MediawatchTopology.build(MediawatchTopology.Settings.defaults()),
+    private void startStreams(MediawatchConfig config, Options options) {
+        MediawatchTopology.Settings settings = MediawatchTopology.Settings.defaults();
+        if (!config.classification().isEmpty()) {
+            settings = settings.withClassifier(settings.classifier().withTerms(config.classification()));
+        }
+        streams = new KafkaStreams(MediawatchTopology.build(settings),
                 StreamsSettings.properties(bootstrapServers, options.dataDir().resolve("streams"),
                         options.exactlyOnce()));
         streams.setUncaughtExceptionHandler(e -> {
@@ -131,6 +157,7 @@ public final class MediawatchService implements AutoCloseable {
         });
         streams.start();
         resources.push(() -> streams.close(Duration.ofSeconds(10)));
+        resources.push(KafkaMetricsBridge.instance().register("streams", streams::metrics));
     }
 
     private void startDispatcher(MediawatchConfig config, Options options) {
@@ -166,9 +193,10 @@ public final class MediawatchService implements AutoCloseable {
         resources.push(poller);
     }
 
-    /** Ready when the stream role (if any) is running. */
+    /** Ready when the stream role (if any) is running and the Kafka cluster answers. */
     public boolean ready() {
-        return streams == null || streams.state() == KafkaStreams.State.RUNNING;
+        boolean streamsRunning = streams == null || streams.state() == KafkaStreams.State.RUNNING;
+        return streamsRunning && brokerProbe != null && brokerProbe.answers();
     }
 
     public String bootstrapServers() {

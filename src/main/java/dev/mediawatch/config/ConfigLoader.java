@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mediawatch.config.MediawatchConfig.FetchSettings;
 import dev.mediawatch.config.MediawatchConfig.HttpSettings;
 import dev.mediawatch.config.MediawatchConfig.KafkaSettings;
+import dev.mediawatch.config.MediawatchConfig.MetricsSettings;
 import dev.mediawatch.enrich.query.QueryParseException;
 import dev.mediawatch.enrich.query.QueryParser;
 import dev.mediawatch.model.Channel;
@@ -85,7 +86,8 @@ public final class ConfigLoader {
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
     private static final Pattern WIKIDATA_ID = Pattern.compile("Q[1-9][0-9]*");
 
-    private static final String[] TOP_KEYS = {"kafka", "http", "fetch", "feeds", "entities", "subscriptions"};
+    private static final String[] TOP_KEYS = {"kafka", "http", "fetch", "feeds", "entities", "subscriptions", "metrics",
+        "classification"};
     private static final String[] FEED_KEYS = {"id", "url", "outlet", "interval"};
     private static final String[] ENTITY_KEYS =
             {"id", "name", "type", "aliases", "caseSensitiveAliases", "context", "exclusions", "wikidataId"};
@@ -131,7 +133,10 @@ public final class ConfigLoader {
         List<FeedSource> feeds = feeds(root.get("feeds"), fetch);
         List<Entity> entities = entities(root.get("entities"));
         List<Subscription> subscriptions = subscriptions(root.get("subscriptions"), entities);
-        return new MediawatchConfig(source, kafka, http, fetch, feeds, entities, subscriptions);
+        MetricsSettings metrics = metrics(root.get("metrics"));
+        Map<String, Map<String, Double>> classification = classification(root.get("classification"));
+        return new MediawatchConfig(source, kafka, http, fetch, feeds, entities, subscriptions, metrics,
+                classification);
     }
 
     private static String read(Path file, String source) {
@@ -186,6 +191,44 @@ public final class ConfigLoader {
         String host = node.get("host").string("127.0.0.1").trim();
         if (host.isEmpty()) throw node.get("host").error("must not be empty");
         return new HttpSettings(host, node.get("port").integer(8080, 0, 65535));
+    }
+
+    /** {@code classification.categories}: category -> {term: weight}; replaces the built-in rules. */
+    private static Map<String, Map<String, Double>> classification(ConfigNode node) {
+        if (node.isAbsent()) return Map.of();
+        node.object("categories");
+        ConfigNode categories = node.get("categories");
+        if (categories.isAbsent()) return Map.of();
+        if (!categories.isObject()) throw categories.error("expected a mapping of category -> {term: weight}");
+        Map<String, Map<String, Double>> rules = new java.util.LinkedHashMap<>();
+        for (String category : categories.keys()) {
+            ConfigNode terms = categories.get(category);
+            if (!category.matches("[a-z0-9][a-z0-9-]*")) {
+                throw terms.error("category names are lower-case words joined by '-', got '" + category + "'");
+            }
+            if (!terms.isObject() || terms.keys().isEmpty()) throw terms.error("expected a mapping of term -> weight");
+            Map<String, Double> weights = new java.util.LinkedHashMap<>();
+            for (String term : terms.keys()) weights.put(term, weight(terms.get(term)));
+            rules.put(category, weights);
+        }
+        return rules;
+    }
+
+    private static double weight(ConfigNode node) {
+        String text = node.string(null);
+        try {
+            double w = Double.parseDouble(text);
+            if (w > 0 && Double.isFinite(w)) return w;
+        } catch (NumberFormatException | NullPointerException e) {
+            // reported below
+        }
+        throw node.error("expected a positive number (the term's weight), got \"" + text + "\"");
+    }
+
+    private static MetricsSettings metrics(ConfigNode node) {
+        node.object("maxLabelValues");
+        return new MetricsSettings(node.get("maxLabelValues")
+                .integer(MetricsSettings.DEFAULT_MAX_LABEL_VALUES, 1, 100_000));
     }
 
     private static FetchSettings fetch(ConfigNode node) {

@@ -5,11 +5,14 @@ import dev.mediawatch.model.FeedSource;
 import dev.mediawatch.model.Subscription;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole configuration, validated. Built by {@link ConfigLoader} from YAML; every key of
  * ARCHITECTURE.md has a place here.
  *
+ * @param classification {@code classification.categories}: category -> term -> weight, replacing the
+ *                       built-in rules when not empty
  * @param source where it was read from (a path, or {@code bundled default}), for messages
  */
 public record MediawatchConfig(
@@ -19,20 +22,36 @@ public record MediawatchConfig(
         FetchSettings fetch,
         List<FeedSource> feeds,
         List<Entity> entities,
-        List<Subscription> subscriptions) {
+        List<Subscription> subscriptions,
+        MetricsSettings metrics,
+        Map<String, Map<String, Double>> classification) {
 
     public MediawatchConfig {
         feeds = List.copyOf(feeds);
         entities = List.copyOf(entities);
         subscriptions = List.copyOf(subscriptions);
+        if (metrics == null) metrics = MetricsSettings.defaults();
+        classification = classification == null ? Map.of() : Map.copyOf(classification);
+    }
+
+    public MediawatchConfig(String source, KafkaSettings kafka, HttpSettings http, FetchSettings fetch,
+                            List<FeedSource> feeds, List<Entity> entities, List<Subscription> subscriptions,
+                            MetricsSettings metrics) {
+        this(source, kafka, http, fetch, feeds, entities, subscriptions, metrics, Map.of());
+    }
+
+    /** A configuration with the default {@code metrics:} settings. */
+    public MediawatchConfig(String source, KafkaSettings kafka, HttpSettings http, FetchSettings fetch,
+                            List<FeedSource> feeds, List<Entity> entities, List<Subscription> subscriptions) {
+        this(source, kafka, http, fetch, feeds, entities, subscriptions, MetricsSettings.defaults());
     }
 
     public MediawatchConfig withKafka(KafkaSettings k) {
-        return new MediawatchConfig(source, k, http, fetch, feeds, entities, subscriptions);
+        return new MediawatchConfig(source, k, http, fetch, feeds, entities, subscriptions, metrics, classification);
     }
 
     public MediawatchConfig withHttp(HttpSettings h) {
-        return new MediawatchConfig(source, kafka, h, fetch, feeds, entities, subscriptions);
+        return new MediawatchConfig(source, kafka, h, fetch, feeds, entities, subscriptions, metrics, classification);
     }
 
     /** {@code kafka:}: empty bootstrap servers means the embedded broker on {@code embeddedPort}. */
@@ -46,6 +65,22 @@ public record MediawatchConfig(
 
     /** {@code http:}: where the admin and metrics endpoints listen. */
     public record HttpSettings(String host, int port) {
+    }
+
+    /**
+     * {@code metrics:} (optional): {@code maxLabelValues} bounds the label values of each dimension
+     * (outlets, entities, subscriptions, categories, entity pairs); the rest fold into "other".
+     */
+    public record MetricsSettings(int maxLabelValues) {
+        public static final int DEFAULT_MAX_LABEL_VALUES = 500;
+
+        public MetricsSettings {
+            if (maxLabelValues < 1) throw new IllegalArgumentException("maxLabelValues must be at least 1");
+        }
+
+        public static MetricsSettings defaults() {
+            return new MetricsSettings(DEFAULT_MAX_LABEL_VALUES);
+        }
     }
 
     /**

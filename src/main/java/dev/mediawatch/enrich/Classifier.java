@@ -104,12 +104,31 @@ public final class Classifier {
     }
 
     /**
+     * A classifier with these term rules (category -> term -> weight) instead of the built-in ones; a
+     * term in capitals matches only in capitals. Entity types keep weighing in as before.
+     */
+    public Classifier withTerms(Map<String, Map<String, Double>> rules) {
+        Objects.requireNonNull(rules, "rules");
+        if (rules.isEmpty()) throw new IllegalArgumentException("rules: at least one category is needed");
+        Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+        rules.forEach((category, terms) -> copy.put(category, Map.copyOf(terms)));
+        return new Classifier(Collections.unmodifiableMap(copy), typeWeights, typeById);
+    }
+
+    /**
      * A classifier that also weighs the type of each entity found ("law" leans to courts).
      * {@link EntityMention} carries no type, so the caller passes the watchlist's id -> type.
      */
     public Classifier withEntityTypes(Map<String, String> typeByEntityId) {
         Objects.requireNonNull(typeByEntityId, "typeByEntityId");
         return new Classifier(terms, typeWeights, Map.copyOf(typeByEntityId));
+    }
+
+    /** Every category this classifier can return, {@value #OTHER} last: the label values of coverage metrics. */
+    public List<String> categories() {
+        List<String> all = new ArrayList<>(categories);
+        all.add(OTHER);
+        return List.copyOf(all);
     }
 
     /** Category names, best first, at least one ("other" when nothing scores). */

@@ -39,6 +39,9 @@ public final class MediawatchMetrics {
             .help("Entity mentions in enriched articles, by entity").labelNames("entity").register(REGISTRY);
     public static final Counter STORIES = Counter.builder().name("mediawatch_stories_total")
             .help("New stories (first copies), by entity").labelNames("entity").register(REGISTRY);
+    public static final Counter COMENTIONS = Counter.builder().name("mediawatch_comentions_total")
+            .help("Articles mentioning both entities of a pair (entity_a sorts before entity_b)")
+            .labelNames("entity_a", "entity_b").register(REGISTRY);
     public static final Counter ALERTS = Counter.builder().name("mediawatch_alerts_total")
             .help("Alerts written, by subscription and kind").labelNames("subscription", "kind").register(REGISTRY);
     public static final Counter DEAD_LETTERS = Counter.builder().name("mediawatch_dead_letter_records_total")

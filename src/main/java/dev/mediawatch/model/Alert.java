@@ -10,8 +10,9 @@ import java.util.Objects;
  * {@link #alertId()} is stable: the same alert has the same id across retries and restarts.
  * {@link #storyOutlets()} (may be null) lists the outlets carrying the story when the alert was made.
  *
- * @param mention optional: the words of the snippet that matched (the first entity's alias as written), so
- *                deliveries can set them in bold
+ * @param mention   optional: the words of the snippet that matched (the first entity's alias as written), so
+ *                  deliveries can set them in bold
+ * @param fetchedAt optional: when the poller fetched the article, so the service's own speed can be measured
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Alert(
@@ -29,7 +30,8 @@ public record Alert(
         String snippet,
         String reason,
         List<String> storyOutlets,
-        String mention) {
+        String mention,
+        Instant fetchedAt) {
 
     public static final String KIND_ENTITY = "entity";
     public static final String KIND_QUERY = "query";
@@ -50,7 +52,7 @@ public record Alert(
                  String title, String outlet, Instant publishedAt, Instant detectedAt, List<String> entities,
                  String snippet, String reason) {
         this(alertId, kind, subscriptionId, articleId, storyId, url, title, outlet, publishedAt, detectedAt,
-                entities, snippet, reason, null, null);
+                entities, snippet, reason, null, null, null);
     }
 
     /** An alert without the optional mention. */
@@ -58,6 +60,14 @@ public record Alert(
                  String title, String outlet, Instant publishedAt, Instant detectedAt, List<String> entities,
                  String snippet, String reason, List<String> storyOutlets) {
         this(alertId, kind, subscriptionId, articleId, storyId, url, title, outlet, publishedAt, detectedAt,
-                entities, snippet, reason, storyOutlets, null);
+                entities, snippet, reason, storyOutlets, null, null);
+    }
+
+    /** An alert without the fetch time (spikes are about no one article). */
+    public Alert(String alertId, String kind, String subscriptionId, String articleId, String storyId, String url,
+                 String title, String outlet, Instant publishedAt, Instant detectedAt, List<String> entities,
+                 String snippet, String reason, List<String> storyOutlets, String mention) {
+        this(alertId, kind, subscriptionId, articleId, storyId, url, title, outlet, publishedAt, detectedAt,
+                entities, snippet, reason, storyOutlets, mention, null);
     }
 }

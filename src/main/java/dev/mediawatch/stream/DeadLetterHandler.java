@@ -1,6 +1,7 @@
 package dev.mediawatch.stream;
 
 import dev.mediawatch.kafka.Topics;
+import dev.mediawatch.metrics.MediawatchMetrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,8 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler,
     private static List<ProducerRecord<byte[], byte[]>> deadLetter(ErrorHandlerContext context, byte[] key,
             byte[] value, Exception exception) {
         DEAD_LETTERS.incrementAndGet();
+        // Source topics are the topology's own (inputs and named repartition topics): a bounded set.
+        MediawatchMetrics.DEAD_LETTERS.labelValues(String.valueOf(context.topic())).inc();
         LOG.warn("poison record {}-{}@{} at {} sent to {}: {}", context.topic(), context.partition(), context.offset(),
                 context.processorNodeId(), Topics.DLQ.name(), exception.toString());
         RecordHeaders headers = new RecordHeaders();

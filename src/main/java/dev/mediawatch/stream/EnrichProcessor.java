@@ -54,6 +54,7 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, Art
         String language = LanguageGuesser.normalize(raw.language());
         if (language == null) language = LanguageGuesser.guess(raw.text());
         Article article = Article.of(raw, mentions, categories, scores, language, raw.articleId());
+        StreamMetrics.articleEnriched(article);
         context.forward(record.withKey(raw.articleId()).withValue(article));
     }
 

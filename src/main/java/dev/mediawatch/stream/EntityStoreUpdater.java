@@ -1,5 +1,6 @@
 package dev.mediawatch.stream;
 
+import dev.mediawatch.metrics.MetricLabels;
 import dev.mediawatch.model.Entity;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,7 +25,10 @@ final class EntityStoreUpdater implements Processor<String, Entity, Void, Void> 
     public void process(Record<String, Entity> record) {
         if (record.key() == null) return;
         if (record.value() == null) store.delete(record.key());
-        else store.put(record.key(), record.value());
+        else {
+            store.put(record.key(), record.value());
+            MetricLabels.current().admitEntity(record.key());
+        }
         index.markStale();
     }
 }

@@ -77,6 +77,10 @@ public final class MediawatchTopology {
                     storyUpdateEvery);
         }
 
+        public Settings withClassifier(Classifier c) {
+            return new Settings(c, dedupRetention, clock, spikes, coverageGrace, storySimilarity, storyUpdateEvery);
+        }
+
         public Settings withSpikes(SpikeSettings s) {
             return new Settings(classifier, dedupRetention, clock, s, coverageGrace, storySimilarity,
                     storyUpdateEvery);

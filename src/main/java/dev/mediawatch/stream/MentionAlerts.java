@@ -32,7 +32,8 @@ final class MentionAlerts {
     private static Alert alert(Subscription subscription, Mention m, List<String> matched, Instant detectedAt) {
         return new Alert(AlertIds.of(subscription.id(), Alert.KIND_ENTITY, m.storyId()), Alert.KIND_ENTITY,
                 subscription.id(), m.articleId(), m.storyId(), m.url(), m.title(), m.outlet(), m.publishedAt(),
-                detectedAt, matched, m.entity().snippet(), reason(m.entity(), matched), m.storyOutlets(), m.entity().mention());
+                detectedAt, matched, m.entity().snippet(), reason(m.entity(), matched), m.storyOutlets(),
+                m.entity().mention(), m.fetchedAt());
     }
 
     static String reason(EntityMention first, List<String> matched) {

@@ -44,10 +44,13 @@ final class OncePerStory implements Processor<String, Alert, String, Alert> {
         int outlets = alert.storyOutlets() == null ? 0 : alert.storyOutlets().size();
         if (state == null) {
             alerted.put(key, new StoryAlertState(now, now, outlets));
+            StreamMetrics.alertEmitted(alert);
             context.forward(record);
         } else if (!spike && outlets > state.outlets() && now - state.lastAt() >= updateEvery.toMillis()) {
             alerted.put(key, new StoryAlertState(state.firstAt(), now, outlets));
-            context.forward(record.withValue(storyUpdate(alert, state.outlets())));
+            Alert update = storyUpdate(alert, state.outlets());
+            StreamMetrics.alertEmitted(update);
+            context.forward(record.withValue(update));
         }
     }
 

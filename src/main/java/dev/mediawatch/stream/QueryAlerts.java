@@ -59,7 +59,8 @@ final class QueryAlerts {
                 .orElse(lead(a));
         return new Alert(AlertIds.of(s.id(), Alert.KIND_QUERY, a.storyId()), Alert.KIND_QUERY, s.id(),
                 a.articleId(), a.storyId(), a.url(), a.title(), a.outlet(), a.publishedAt(), detectedAt,
-                a.entityIds(), snippet, "Matches the query " + s.query(), a.storyOutlets());
+                a.entityIds(), snippet, "Matches the query " + s.query(), a.storyOutlets(), null,
+                a.fetchedAt());
     }
 
     private static String lead(Article a) {

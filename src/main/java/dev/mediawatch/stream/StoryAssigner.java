@@ -52,6 +52,7 @@ final class StoryAssigner implements FixedKeyProcessor<String, Article, Article>
         if (info == null) {
             storyId = article.articleId();
             info = new StoryInfo(fp.signature(), List.of(), now);
+            StreamMetrics.storyStarted(article);
         }
         info = info.seen(article.outlet(), now);
         stories.put(storyId, info);

@@ -1,5 +1,6 @@
 package dev.mediawatch.stream;
 
+import dev.mediawatch.metrics.MetricLabels;
 import dev.mediawatch.model.Subscription;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ final class SubscriptionFanOut implements Processor<String, Subscription, String
         String id = record.key();
         if (id == null) return;
         Subscription now = record.value();
+        if (now != null) MetricLabels.current().admitSubscription(id);
         Subscription before = previous.get(id);
         Set<String> current = now == null ? Set.of() : new HashSet<>(now.entities());
         for (String entity : before == null ? List.<String>of() : before.entities()) {

@@ -510,6 +510,40 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.loadDefault().source()).isEqualTo("bundled default");
     }
 
+    // --- metrics ---
+
+    @Test
+    void metricsLabelLimitDefaultsTo500() {
+        assertThat(parse("").metrics().maxLabelValues()).isEqualTo(500);
+    }
+
+    @Test
+    void readsTheMetricsLabelLimit() {
+        assertThat(parse("metrics: { maxLabelValues: 50 }").metrics().maxLabelValues()).isEqualTo(50);
+        assertThat(parse("metrics: { maxLabelValues: \"${LIMIT}\" }", Map.of("LIMIT", "20")).metrics().maxLabelValues())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void refusesABadMetricsLabelLimit() {
+        assertRefused("metrics: { maxLabelValues: 0 }", "metrics.maxLabelValues", "must be between 1 and 100000, got 0");
+        assertRefused("metrics: { maxLabelValues: many }", "metrics.maxLabelValues", "expected an integer");
+        assertRefused("metrics: { maxLabels: 5 }", "metrics.maxLabels", "unknown key");
+    }
+
+    @Test
+    void httpHostOfTheBundledConfigComesFromTheEnvironment() throws Exception {
+        String bundled;
+        try (var in = ConfigLoader.class.getResourceAsStream(ConfigLoader.BUNDLED_RESOURCE)) {
+            bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(ConfigLoader.parse(bundled, FILE, Map.of()).http().host()).isEqualTo("127.0.0.1");
+        assertThat(ConfigLoader.parse(bundled, FILE, Map.of("MEDIAWATCH_HTTP_HOST", "0.0.0.0")).http().host())
+                .isEqualTo("0.0.0.0");
+    }
+
+    // --- queries ---
+
     @Test
     void aQueryThatDoesNotParseIsRefusedWithItsPosition() {
         String yaml = """
@@ -539,5 +573,34 @@ class ConfigLoaderTest {
 
         assertThat(ConfigLoader.parse(yaml, "desk.yaml", Map.of()).subscriptions().get(0).query())
                 .isEqualTo("entity:cecot AND (court OR judge)");
+    }
+
+    @Test
+    void readsClassificationRules() {
+        String yaml = """
+                classification:
+                  categories:
+                    elections: { ballot: 2, election: 2.5, ICE: 1 }
+                    courts: { judge: 2 }
+                """;
+
+        var rules = ConfigLoader.parse(yaml, "desk.yaml", Map.of()).classification();
+
+        assertThat(rules).containsOnlyKeys("elections", "courts");
+        assertThat(rules.get("elections")).containsEntry("election", 2.5).containsEntry("ICE", 1.0);
+    }
+
+    @Test
+    void refusesAClassificationWeightThatIsNotAPositiveNumber() {
+        String yaml = """
+                classification:
+                  categories:
+                    courts: { judge: heavy }
+                """;
+
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml, "desk.yaml", Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("classification.categories.courts.judge")
+                .hasMessageContaining("positive number");
     }
 }

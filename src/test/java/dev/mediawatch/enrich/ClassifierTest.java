@@ -82,4 +82,14 @@ class ClassifierTest {
         assertThat(classifier.classify("", "", List.of(act))).containsExactly("other");
         assertThat(typed.classify("", "", List.of(act))).containsExactly("courts");
     }
+
+    @Test
+    void usesConfiguredRulesInsteadOfTheBuiltInOnes() {
+        Classifier custom = Classifier.defaults().withTerms(java.util.Map.of("elections",
+                java.util.Map.of("ballot", 2.0, "election", 2.0)));
+
+        assertThat(custom.classify("Ballot count begins", "The election ballot count began on Monday.", List.of()))
+                .containsExactly("elections");
+        assertThat(custom.classify("Judge rules", "The judge ruled in court.", List.of())).containsExactly("other");
+    }
 }
