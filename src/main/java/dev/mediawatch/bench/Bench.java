@@ -44,6 +44,9 @@ public final class Bench {
         List<Figure> figures = new ArrayList<>();
 
         BrokerLimit.Result limit = brokerLimit(news);
+        progress.printf(Locale.ROOT, "  broker: %.0f records/s produced and consumed (%.1f MB/s), %.0f records/s produce only, "
+                + "%d-byte records  (load %s)%n", limit.recordsPerSecond(), limit.megabytesPerSecond(),
+                limit.produceRecordsPerSecond(), limit.recordBytes(), LoadGauge.now());
         figures.add(Figure.plain("broker produce+consume", limit.recordsPerSecond(), "records/s"));
         figures.add(Figure.plain("broker produce+consume bytes", limit.megabytesPerSecond(), "MB/s"));
         figures.add(Figure.plain("broker produce only", limit.produceRecordsPerSecond(), "records/s"));
@@ -57,6 +60,8 @@ public final class Bench {
             p.drain(Duration.ofMinutes(2));
             progress.printf(Locale.ROOT, "latency at %.0f articles/s for %ds...%n", half, options.latencyRun().toSeconds());
             latency = p.latency(half, options.latencyRun(), options.lagBound().plusSeconds(5));
+            progress.printf(Locale.ROOT, "  latency: p50 %d ms, p99 %d ms, max %d ms (%d of %d alerted)  (load %s)%n",
+                    latency.p50(), latency.p99(), latency.max(), latency.alerted(), latency.articles(), LoadGauge.now());
         }
         figures.add(Figure.atLeast("pipeline exactly_once_v2 sustained", eos.sustained(), "articles/s",
                 eos.sustained() / limit.recordsPerSecond(), "pipeline / broker limit", 0.25));
@@ -76,6 +81,9 @@ public final class Bench {
         progress.printf(Locale.ROOT, "pollers: %s...%n", FeedFarm.describe(options.feeds(), options.changedShare()));
         PollerBench.Result polls = PollerBench.run(workDir.resolve("poll"), options.feeds(), options.changedShare(),
                 options.pollWindow());
+        progress.printf(Locale.ROOT, "  pollers: first round %.1f s; %.0f polls/s, %.3f CPU s per 1,000 polls, %d not modified, "
+                + "%d bytes saved  (load %s)%n", polls.firstRoundSeconds(), polls.pollsPerSecond(),
+                polls.cpuSecondsPerThousand(), polls.notModified(), polls.bytesSaved(), LoadGauge.now());
         figures.add(Figure.plain("feeds polled", polls.pollsPerSecond(), "polls/s"));
         figures.add(Figure.plain("CPU per 1,000 polls", polls.cpuSecondsPerThousand(), "CPU s"));
         long wouldHave = polls.bytesSaved() + polls.bytesSent();
