@@ -184,7 +184,8 @@ public final class MediawatchService implements AutoCloseable {
 
     private void startPoller(MediawatchConfig config) {
         MediawatchConfig.FetchSettings fetch = config.fetch();
-        HttpFetcher fetcher = new HttpFetcher(FetchPolicy.defaults(fetch.allowPrivateNetworks()), HostLimiter.defaults());
+        HttpFetcher fetcher = new HttpFetcher(FetchPolicy.defaults(fetch.allowPrivateNetworks()),
+                new HostLimiter(fetch.hostConcurrency(), fetch.hostRequestsPerSecond(), Duration.ofMinutes(1)));
         resources.push(fetcher);
         PollSchedule schedule = new PollSchedule(fetch.defaultInterval(), fetch.minInterval(), fetch.maxInterval());
         poller = new FeedPoller(bootstrapServers, fetcher, schedule, Clock.systemUTC(), 16);

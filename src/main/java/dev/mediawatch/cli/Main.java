@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Streaming media monitoring on Apache Kafka.",
         subcommands = {RunCommand.class, DemoCommand.class, TailCommand.class, DeliveriesCommand.class,
                 TopicsCommand.class, FeedsCommand.class, EntitiesCommand.class, SubscriptionsCommand.class,
-                ExtractCommand.class, CommandLine.HelpCommand.class})
+                ExtractCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILURE = 1;

@@ -232,7 +232,8 @@ public final class ConfigLoader {
     }
 
     private static FetchSettings fetch(ConfigNode node) {
-        node.object("allowPrivateNetworks", "defaultInterval", "minInterval", "maxInterval");
+        node.object("allowPrivateNetworks", "defaultInterval", "minInterval", "maxInterval", "hostConcurrency",
+                "hostRequestsPerSecond");
         FetchSettings d = FetchSettings.defaults();
         boolean allowPrivate = node.get("allowPrivateNetworks").bool(d.allowPrivateNetworks());
         Duration defaultInterval = node.get("defaultInterval").duration(d.defaultInterval());
@@ -247,7 +248,9 @@ public final class ConfigLoader {
                     + node.get("minInterval").path() + ".." + node.get("maxInterval").path()
                     + " (" + Durations.format(min) + ".." + Durations.format(max) + ")");
         }
-        return new FetchSettings(allowPrivate, defaultInterval, min, max);
+        int hostConcurrency = node.get("hostConcurrency").integer(d.hostConcurrency(), 1, 1_000);
+        double hostRate = node.get("hostRequestsPerSecond").decimal(d.hostRequestsPerSecond(), 0, 1_000_000);
+        return new FetchSettings(allowPrivate, defaultInterval, min, max, hostConcurrency, hostRate);
     }
 
     private static List<FeedSource> feeds(ConfigNode node, FetchSettings fetch) {

@@ -146,6 +146,28 @@ final class ConfigNode {
         return (int) value;
     }
 
+    /** A number greater than {@code minExclusive} and at most {@code max}; integers are accepted. */
+    double decimal(double fallback, double minExclusive, double max) {
+        if (isAbsent()) return fallback;
+        double value;
+        if (node.isNumber()) {
+            value = node.doubleValue();
+        } else if (node.isTextual()) {
+            String text = string(null).trim();
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw error("expected a number, got \"" + text + "\"");
+            }
+        } else {
+            throw wrongType("a number");
+        }
+        if (!(value > minExclusive) || value > max) {
+            throw error("must be greater than " + minExclusive + " and at most " + max + ", got " + value);
+        }
+        return value;
+    }
+
     boolean bool(boolean fallback) {
         if (isAbsent()) return fallback;
         if (node.isBoolean()) return node.booleanValue();

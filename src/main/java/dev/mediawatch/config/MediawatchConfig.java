@@ -83,9 +83,30 @@ public record MediawatchConfig(
         }
     }
 
-    /** {@code fetch:}: the poller's safety switch and schedule bounds. */
+    /**
+     * {@code fetch:}: the poller's safety switch, schedule bounds and per-host politeness (requests in
+     * flight and requests started per second towards one host name).
+     */
     public record FetchSettings(boolean allowPrivateNetworks, Duration defaultInterval,
-                                Duration minInterval, Duration maxInterval) {
+                                Duration minInterval, Duration maxInterval,
+                                int hostConcurrency, double hostRequestsPerSecond) {
+        public static final int DEFAULT_HOST_CONCURRENCY = 2;
+        public static final double DEFAULT_HOST_REQUESTS_PER_SECOND = 1.0;
+
+        public FetchSettings {
+            if (hostConcurrency < 1) throw new IllegalArgumentException("hostConcurrency must be at least 1: " + hostConcurrency);
+            if (!(hostRequestsPerSecond > 0)) {
+                throw new IllegalArgumentException("hostRequestsPerSecond must be positive: " + hostRequestsPerSecond);
+            }
+        }
+
+        /** With the default politeness: two requests in flight and one started per second per host. */
+        public FetchSettings(boolean allowPrivateNetworks, Duration defaultInterval,
+                             Duration minInterval, Duration maxInterval) {
+            this(allowPrivateNetworks, defaultInterval, minInterval, maxInterval,
+                    DEFAULT_HOST_CONCURRENCY, DEFAULT_HOST_REQUESTS_PER_SECOND);
+        }
+
         public static FetchSettings defaults() {
             return new FetchSettings(false, Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofHours(1));
         }

@@ -357,6 +357,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void hostPolitenessDefaultsToTwoInFlightAndOnePerSecond() {
+        MediawatchConfig.FetchSettings fetch = parse("fetch: { allowPrivateNetworks: true }").fetch();
+
+        assertThat(fetch.hostConcurrency()).isEqualTo(2);
+        assertThat(fetch.hostRequestsPerSecond()).isEqualTo(1.0);
+    }
+
+    @Test
+    void hostPolitenessIsConfigurable() {
+        MediawatchConfig.FetchSettings fetch = parse("fetch: { hostConcurrency: 64, hostRequestsPerSecond: 0.5 }").fetch();
+
+        assertThat(fetch.hostConcurrency()).isEqualTo(64);
+        assertThat(fetch.hostRequestsPerSecond()).isEqualTo(0.5);
+        assertThat(parse("fetch: { hostRequestsPerSecond: \"2000\" }").fetch().hostRequestsPerSecond()).isEqualTo(2000.0);
+    }
+
+    @Test
+    void badHostPoliteness() {
+        assertRefused("fetch: { hostConcurrency: 0 }", "fetch.hostConcurrency", "between 1 and 1000, got 0");
+        assertRefused("fetch: { hostRequestsPerSecond: 0 }", "fetch.hostRequestsPerSecond", "must be greater than 0");
+        assertRefused("fetch: { hostRequestsPerSecond: fast }", "fetch.hostRequestsPerSecond", "expected a number, got \"fast\"");
+        assertRefused("fetch: { hostRequestsPerSecond: [1] }", "fetch.hostRequestsPerSecond", "expected a number, got a list");
+    }
+
+    @Test
     void minIntervalAboveMaxInterval() {
         assertRefused("fetch: { minInterval: 2h, maxInterval: 1h }",
                 "fetch.minInterval", "2h is greater than fetch.maxInterval (1h)");

@@ -1,0 +1,152 @@
+package dev.mediawatch.bench;
+
+import dev.mediawatch.kafka.EmbeddedKafka;
+import dev.mediawatch.kafka.Topics;
+import dev.mediawatch.model.RawArticle;
+import dev.mediawatch.model.Subscription;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The whole benchmark, in order: the broker's limit, the pipeline's highest sustained rate under
+ * exactly-once (then the latency at half of it) and under at-least-once, and the pollers. Each part
+ * runs on its own fresh embedded broker under {@code workDir}.
+ */
+public final class Bench {
+    private static final long SEED = 20250414L;
+    /** Entities each entity subscription follows: 1,000 entities give 100 entity subscriptions. */
+    private static final int ENTITIES_PER_SUBSCRIPTION = 10;
+
+    private final BenchOptions options;
+    private final Path workDir;
+    private final PrintStream progress;
+
+    public Bench(BenchOptions options, Path workDir, PrintStream progress) {
+        this.options = options;
+        this.workDir = workDir;
+        this.progress = progress;
+    }
+
+    /** The pipeline's rising-rate result for one processing guarantee. */
+    record Ramp(double sustained, double throughRate, List<PipelineBench.Step> steps) {
+    }
+
+    public BenchReport run() throws Exception {
+        Instant started = Instant.now();
+        SyntheticNews news = new SyntheticNews(options.entities(), SEED);
+        List<Subscription> subscriptions = new ArrayList<>(news.querySubscriptions(options.querySubscriptions()));
+        subscriptions.addAll(news.entitySubscriptions(ENTITIES_PER_SUBSCRIPTION));
+        List<Figure> figures = new ArrayList<>();
+
+        BrokerLimit.Result limit = brokerLimit(news);
+        progress.printf(Locale.ROOT, "  broker: %.0f records/s produced and consumed (%.1f MB/s), %.0f records/s produce only, "
+                + "%d-byte records  (load %s)%n", limit.recordsPerSecond(), limit.megabytesPerSecond(),
+                limit.produceRecordsPerSecond(), limit.recordBytes(), LoadGauge.now());
+        figures.add(Figure.plain("broker produce+consume", limit.recordsPerSecond(), "records/s"));
+        figures.add(Figure.plain("broker produce+consume bytes", limit.megabytesPerSecond(), "MB/s"));
+        figures.add(Figure.plain("broker produce only", limit.produceRecordsPerSecond(), "records/s"));
+        figures.add(Figure.plain("record size", limit.recordBytes(), "bytes"));
+
+        Ramp eos;
+        PipelineBench.Latency latency;
+        try (PipelineBench p = startPipeline(news, subscriptions, true)) {
+            eos = ramp(p, "exactly_once_v2");
+            double half = Math.max(1, (eos.sustained() > 0 ? eos.sustained() : options.startRate()) / 2);
+            p.drain(Duration.ofMinutes(2));
+            progress.printf(Locale.ROOT, "latency at %.0f articles/s for %ds...%n", half, options.latencyRun().toSeconds());
+            latency = p.latency(half, options.latencyRun(), options.lagBound().plusSeconds(5));
+            progress.printf(Locale.ROOT, "  latency: p50 %d ms, p99 %d ms, max %d ms (%d of %d alerted)  (load %s)%n",
+                    latency.p50(), latency.p99(), latency.max(), latency.alerted(), latency.articles(), LoadGauge.now());
+        }
+        figures.add(Figure.atLeast("pipeline exactly_once_v2 sustained", eos.sustained(), "articles/s",
+                eos.sustained() / limit.recordsPerSecond(), "pipeline / broker limit", 0.25));
+        Ramp alos;
+        try (PipelineBench p = startPipeline(news, subscriptions, false)) {
+            alos = ramp(p, "at_least_once");
+        }
+        figures.add(Figure.plain("pipeline at_least_once sustained", alos.sustained(), "articles/s"));
+        figures.add(Figure.atLeast("exactly-once vs at-least-once", eos.sustained(), "articles/s",
+                alos.sustained() == 0 ? Double.NaN : eos.sustained() / alos.sustained(), "exactly-once / at-least-once",
+                0.7));
+        figures.add(Figure.plain("latency p50 raw->alert", latency.p50(), "ms"));
+        figures.add(Figure.below("latency p99 raw->alert", latency.p99(), "ms",
+                latency.p50() <= 0 ? Double.NaN : (double) latency.p99() / latency.p50(), "p99 / p50", 500));
+        figures.add(Figure.plain("latency max raw->alert", latency.max(), "ms"));
+
+        progress.printf(Locale.ROOT, "pollers: %s...%n", FeedFarm.describe(options.feeds(), options.changedShare()));
+        PollerBench.Result polls = PollerBench.run(workDir.resolve("poll"), options.feeds(), options.changedShare(),
+                options.pollWindow());
+        progress.printf(Locale.ROOT, "  pollers: first round %.1f s; %.0f polls/s, %.3f CPU s per 1,000 polls, %d not modified, "
+                + "%d bytes saved  (load %s)%n", polls.firstRoundSeconds(), polls.pollsPerSecond(),
+                polls.cpuSecondsPerThousand(), polls.notModified(), polls.bytesSaved(), LoadGauge.now());
+        figures.add(Figure.plain("feeds polled", polls.pollsPerSecond(), "polls/s"));
+        figures.add(Figure.plain("CPU per 1,000 polls", polls.cpuSecondsPerThousand(), "CPU s"));
+        long wouldHave = polls.bytesSaved() + polls.bytesSent();
+        figures.add(new Figure("bytes saved by conditional GET", polls.bytesSaved(), "bytes",
+                wouldHave == 0 ? Double.NaN : (double) polls.bytesSaved() / wouldHave, "saved / feed bytes without it",
+                "", null, LoadGauge.now()));
+        return new BenchReport(started, Instant.now(), options, limit, eos, alos, latency, polls, figures);
+    }
+
+    private BrokerLimit.Result brokerLimit(SyntheticNews news) throws Exception {
+        List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            RawArticle a = news.article("size", i, Instant.now());
+            values.add(Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), a));
+        }
+        progress.printf(Locale.ROOT, "broker limit: %d records...%n", options.brokerRecords());
+        try (EmbeddedKafka broker = EmbeddedKafka.start(workDir.resolve("broker-limit"), 0)) {
+            return BrokerLimit.measure(broker.bootstrapServers(), values, options.brokerRecords());
+        }
+    }
+
+    private PipelineBench startPipeline(SyntheticNews news, List<Subscription> subs, boolean exactlyOnce) throws Exception {
+        String mode = exactlyOnce ? "eos" : "alos";
+        progress.printf(Locale.ROOT, "pipeline (%s): %d entities, %d subscriptions; starting...%n", mode,
+                news.entities().size(), subs.size());
+        PipelineBench p = PipelineBench.start(workDir.resolve("pipeline-" + mode), news, subs, exactlyOnce);
+        // Warm-up: the JIT, the stores, the first transactions; not counted.
+        p.step(options.startRate(), options.step(), Duration.ofMinutes(2));
+        return p;
+    }
+
+    /** Doubles the rate until the pipeline falls behind, then tries once halfway between the last two rates. */
+    private Ramp ramp(PipelineBench p, String mode) throws Exception {
+        List<PipelineBench.Step> steps = new ArrayList<>();
+        double best = 0;
+        double bestThrough = 0;
+        double rate = options.startRate();
+        boolean fellBehind = false;
+        while (rate <= options.maxRate()) {
+            PipelineBench.Step s = p.step(rate, options.step(), options.lagBound());
+            steps.add(s);
+            progress.printf(Locale.ROOT, "  %s %6.0f/s -> produced %6.0f/s, through %6.0f/s, lag %5d ms: %s  (load %s)%n",
+                    mode, rate, s.producedRate(), s.throughRate(), s.worstLagMillis(),
+                    s.sustained() ? "kept up" : "fell behind", LoadGauge.now());
+            if (!s.sustained()) {
+                fellBehind = true;
+                break;
+            }
+            best = rate;
+            bestThrough = s.throughRate();
+            rate *= 2;
+        }
+        if (fellBehind && best > 0 && p.drain(Duration.ofMinutes(2))) {
+            PipelineBench.Step s = p.step(best * 1.5, options.step(), options.lagBound());
+            steps.add(s);
+            progress.printf(Locale.ROOT, "  %s %6.0f/s -> produced %6.0f/s, through %6.0f/s, lag %5d ms: %s  (load %s)%n",
+                    mode, s.targetRate(), s.producedRate(), s.throughRate(), s.worstLagMillis(),
+                    s.sustained() ? "kept up" : "fell behind", LoadGauge.now());
+            if (s.sustained()) {
+                best = s.targetRate();
+                bestThrough = s.throughRate();
+            }
+        }
+        return new Ramp(best, bestThrough, steps);
+    }
+}
