@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class TopicCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(TopicCatalog.class);
     private static final String INDEX = "topics/index.txt";
+    private static final java.time.Duration LEADER_WAIT = java.time.Duration.ofSeconds(30);
 
     private final List<TopicSpec> specs;
 
@@ -71,6 +72,7 @@ public final class TopicCatalog {
             }
         }
         createAll(admin, toCreate, outcomes);
+        if (!toCreate.isEmpty()) awaitLeaders(admin, toCreate.stream().map(NewTopic::name).toList());
         outcomes.addAll(compareExisting(admin, existing));
         outcomes.forEach(o -> LOG.info("topic {}: {}", o.topic(), o.status()));
         return outcomes;
@@ -88,6 +90,27 @@ public final class TopicCatalog {
                 outcomes.add(new Outcome(topic.name(), "exists"));
             }
         }
+    }
+
+    /**
+     * Waits until every partition of the new topics has a leader. Producing to a partition whose
+     * leader is still being elected gets NOT_LEADER_OR_FOLLOWER, and an idempotent producer's retry
+     * of such a batch can then be refused for good as out of order.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
+                boolean led = described.values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (led) return;
+            } catch (ExecutionException e) {
+                // Metadata of a topic created a moment ago may not be everywhere yet: ask again.
+            }
+            Thread.sleep(100);
+        }
+        LOG.warn("some new topics have no partition leader after {} s: {}", LEADER_WAIT.toSeconds(), topics);
     }
 
     private List<Outcome> compareExisting(Admin admin, Set<String> existing)

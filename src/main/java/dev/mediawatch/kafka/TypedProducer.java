@@ -20,6 +20,10 @@ public final class TypedProducer implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // One request in flight: a batch retried after NOT_LEADER_OR_FOLLOWER (a new partition's leader
+        // being elected) goes out before any later batch, so the broker can never see it out of order.
+        // Registry, status and article volumes are small next to what one connection carries.
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         p.putAll(overrides);
         this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
     }
