@@ -2,6 +2,7 @@ package dev.mediawatch.stream;
 
 import dev.mediawatch.enrich.Classifier;
 import dev.mediawatch.kafka.JsonSerde;
+import dev.mediawatch.kafka.LastValueJsonSerde;
 import dev.mediawatch.kafka.Topics;
 import dev.mediawatch.model.Alert;
 import dev.mediawatch.model.Article;
@@ -55,7 +56,9 @@ public final class MediawatchTopology {
     public static final String STORIES_STORE = "stories-store";
 
     private static final JsonSerde<SubscriptionChange> CHANGE_SERDE = JsonSerde.of(SubscriptionChange.class);
-    private static final JsonSerde<EntitySubscriptions> FOLLOWERS_SERDE = JsonSerde.of(EntitySubscriptions.class);
+    // Every article is joined with the "*" entry that holds all query subscriptions: parse it once.
+    private static final LastValueJsonSerde<EntitySubscriptions> FOLLOWERS_SERDE =
+            new LastValueJsonSerde<>(EntitySubscriptions.class);
 
     private MediawatchTopology() {
     }

@@ -32,9 +32,12 @@ final class QueryAlerts {
     synchronized List<KeyValue<String, Alert>> of(Article article, EntitySubscriptions followers, Instant detectedAt) {
         if (followers.version() != builtVersion) rebuild(followers);
         List<KeyValue<String, Alert>> alerts = new ArrayList<>();
+        String snippet = null;
         for (String id : index.match(Document.of(article))) {
             Subscription s = subscriptions.get(id);
-            if (s != null) alerts.add(KeyValue.pair(id, alert(s, article, detectedAt)));
+            if (s == null) continue;
+            if (snippet == null) snippet = snippet(article);
+            alerts.add(KeyValue.pair(id, alert(s, article, snippet, detectedAt)));
         }
         return alerts;
     }
@@ -54,9 +57,13 @@ final class QueryAlerts {
         builtVersion = followers.version();
     }
 
-    private static Alert alert(Subscription s, Article a, Instant detectedAt) {
-        String snippet = a.entities().stream().map(EntityMention::snippet).filter(x -> !x.isBlank()).findFirst()
-                .orElse(lead(a));
+    /** The first entity's sentence, else the lead: computed once per article, shared by its alerts. */
+    private static String snippet(Article a) {
+        return a.entities().stream().map(EntityMention::snippet).filter(x -> !x.isBlank()).findFirst()
+                .orElseGet(() -> lead(a));
+    }
+
+    private static Alert alert(Subscription s, Article a, String snippet, Instant detectedAt) {
         return new Alert(AlertIds.of(s.id(), Alert.KIND_QUERY, a.storyId()), Alert.KIND_QUERY, s.id(),
                 a.articleId(), a.storyId(), a.url(), a.title(), a.outlet(), a.publishedAt(), detectedAt,
                 a.entityIds(), snippet, "Matches the query " + s.query(), a.storyOutlets(), null,
@@ -66,7 +73,11 @@ final class QueryAlerts {
     private static String lead(Article a) {
         String text = a.summary() != null && !a.summary().isBlank() ? a.summary() : a.text();
         if (text == null) return "";
-        String flat = text.strip().replaceAll("\\s+", " ");
-        return flat.length() <= 300 ? flat : flat.substring(0, flat.lastIndexOf(' ', 300)) + "…";
+        // Only the start matters: collapse white space in the first few hundred characters, not the whole text.
+        String head = text.strip();
+        head = head.substring(0, Math.min(head.length(), 600)).replaceAll("\\s+", " ");
+        if (head.length() <= 300) return head;
+        int cut = head.lastIndexOf(' ', 300);
+        return head.substring(0, cut > 0 ? cut : 300) + "…";
     }
 }
