@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -191,9 +193,16 @@ public final class FeedPoller implements AutoCloseable {
 
     private void dispatchDue() {
         Instant now = clock.instant();
+        List<Tracked> due = new ArrayList<>();
         for (Tracked t : feeds.values()) {
             Instant next = t.status.nextPollAt();
-            if (next != null && next.isAfter(now)) continue;
+            if (next == null || !next.isAfter(now)) due.add(t);
+        }
+        // Longest overdue first: when a host's slots are scarce, feeds due again at once must not
+        // take them turn after turn while others of that host wait (never-polled feeds go first).
+        due.sort(Comparator.comparing((Tracked t) -> t.status.nextPollAt(),
+                Comparator.nullsFirst(Comparator.naturalOrder())));
+        for (Tracked t : due) {
             AtomicInteger hostPolls = pollsPerHost.computeIfAbsent(t.host(), h -> new AtomicInteger());
             // A busy host's due feed stays due; it is looked at again on the next turn of the loop.
             if (hostPolls.get() >= perHost || !t.inFlight.compareAndSet(false, true)) continue;
