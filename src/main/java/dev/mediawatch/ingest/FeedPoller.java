@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -140,7 +139,12 @@ public final class FeedPoller implements AutoCloseable {
                 for (ConsumerRecord<String, FeedSource> record : consumer.poll(Duration.ofMillis(250))) {
                     update(record);
                 }
-                dispatchDue();
+                try {
+                    dispatchDue();
+                } catch (RuntimeException e) {
+                    // A fault in one turn must not end polling: the feeds stay due and the next turn retries.
+                    LOG.error("dispatching due feeds failed; trying again next turn: {}", e.toString(), e);
+                }
             }
         } catch (WakeupException e) {
             if (running.get()) LOG.error("poller woken up unexpectedly; stopping");
@@ -193,16 +197,18 @@ public final class FeedPoller implements AutoCloseable {
 
     private void dispatchDue() {
         Instant now = clock.instant();
-        List<Tracked> due = new ArrayList<>();
+        // Each feed's due time is read once: workers update statuses while this runs, and a sort whose
+        // keys change under it breaks.
+        List<Map.Entry<Instant, Tracked>> due = new ArrayList<>();
         for (Tracked t : feeds.values()) {
             Instant next = t.status.nextPollAt();
-            if (next == null || !next.isAfter(now)) due.add(t);
+            if (next == null || !next.isAfter(now)) due.add(Map.entry(next == null ? Instant.MIN : next, t));
         }
         // Longest overdue first: when a host's slots are scarce, feeds due again at once must not
         // take them turn after turn while others of that host wait (never-polled feeds go first).
-        due.sort(Comparator.comparing((Tracked t) -> t.status.nextPollAt(),
-                Comparator.nullsFirst(Comparator.naturalOrder())));
-        for (Tracked t : due) {
+        due.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<Instant, Tracked> entry : due) {
+            Tracked t = entry.getValue();
             AtomicInteger hostPolls = pollsPerHost.computeIfAbsent(t.host(), h -> new AtomicInteger());
             // A busy host's due feed stays due; it is looked at again on the next turn of the loop.
             if (hostPolls.get() >= perHost || !t.inFlight.compareAndSet(false, true)) continue;
