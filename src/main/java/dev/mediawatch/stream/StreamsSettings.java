@@ -27,8 +27,10 @@ public final class StreamsSettings {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // One stream thread per core: tasks (partitions) are spread over them.
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        // One stream thread. Two (one per core) doubled at-least-once throughput in the benchmark, but a
+        // CI run then saw the first article raise no alert within 90 s at start-up (tasks moving as the
+        // second thread joined); until that is understood, the proven single thread.
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         return p;
     }
 }
