@@ -35,6 +35,12 @@ final class SubscriptionIndexWait {
         return false;
     }
 
+    private static boolean indexedUnder(ReadOnlyKeyValueStore<String, EntitySubscriptions> store, String key,
+                                        Subscription s) {
+        EntitySubscriptions followers = store.get(key);
+        return followers != null && s.equals(followers.bySubscription().get(s.id()));
+    }
+
     private static boolean indexed(KafkaStreams streams, List<Subscription> subscriptions) {
         if (streams.state() != KafkaStreams.State.RUNNING) return false;
         try {
@@ -42,9 +48,9 @@ final class SubscriptionIndexWait {
                     MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE, QueryableStoreTypes.keyValueStore()));
             for (Subscription s : subscriptions) {
                 for (String entity : s.entities()) {
-                    EntitySubscriptions followers = store.get(entity);
-                    if (followers == null || !s.equals(followers.bySubscription().get(s.id()))) return false;
+                    if (!indexedUnder(store, entity, s)) return false;
                 }
+                if (s.query() != null && !indexedUnder(store, EntitySubscriptions.QUERY_KEY, s)) return false;
             }
             return true;
         } catch (InvalidStateStoreException e) {

@@ -77,6 +77,10 @@ class PipelineIT {
                     entities: [cecot, abrego-garcia]
                     deliver:
                       - console: {}
+                  - id: prisons-desk
+                    query: 'deported AND title:(CECOT OR prison)'
+                    deliver:
+                      - console: {}
                 """.formatted(site.uri("/feed.xml")));
         MediawatchConfig cfg = ConfigLoader.load(config)
                 .withKafka(new MediawatchConfig.KafkaSettings("", 0));
@@ -182,9 +186,34 @@ class PipelineIT {
         assertThat(bad.body()).contains("entity");
     }
 
-    /** The other test writes an article by hand; this one judges only what the poller brought in. */
+    /** The other test writes an article by hand, and the query desk is judged apart; this one judges the entity desk. */
     private boolean notFromTheLoopbackFeed(Map<String, Object> alert) {
-        return !String.valueOf(alert.get("url")).startsWith(site.base().toString());
+        return !String.valueOf(alert.get("url")).startsWith(site.base().toString())
+                || !"immigration-desk".equals(alert.get("subscriptionId"));
+    }
+
+    @Test
+    void alertsAQueryOnlySubscriptionOnTheMatchingArticleOnly() throws Exception {
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    Map<String, Object> a = Json.mapper().readValue(r.value(), Map.class);
+                    if ("prisons-desk".equals(a.get("subscriptionId"))) alerts.add(a);
+                }
+                assertThat(alerts).isNotEmpty();
+            });
+            awaitEnrichedArticles(2);
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(2))) {
+                Map<String, Object> a = Json.mapper().readValue(r.value(), Map.class);
+                if ("prisons-desk".equals(a.get("subscriptionId"))) alerts.add(a);
+            }
+        }
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a).containsEntry("kind", "query")
+                    .containsEntry("title", "Deportees transferred to CECOT as court weighs challenge");
+            assertThat((String) a.get("reason")).contains("deported AND title:(CECOT OR prison)");
+        });
     }
 
     private void awaitEnrichedArticles(int n) {
