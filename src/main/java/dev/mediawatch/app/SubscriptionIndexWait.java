@@ -46,11 +46,13 @@ final class SubscriptionIndexWait {
         try {
             ReadOnlyKeyValueStore<String, EntitySubscriptions> store = streams.store(StoreQueryParameters.fromNameAndType(
                     MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE, QueryableStoreTypes.keyValueStore()));
+            // Entity and query alerts come from the entry holding every subscription; spike alerts from the entities'.
+            EntitySubscriptions all = store.get(EntitySubscriptions.ALL_KEY);
             for (Subscription s : subscriptions) {
+                if (all == null || !s.equals(all.bySubscription().get(s.id()))) return false;
                 for (String entity : s.entities()) {
                     if (!indexedUnder(store, entity, s)) return false;
                 }
-                if (s.query() != null && !indexedUnder(store, EntitySubscriptions.QUERY_KEY, s)) return false;
             }
             return true;
         } catch (InvalidStateStoreException e) {

@@ -105,23 +105,22 @@ final class PipelineBench implements AutoCloseable {
 
     /** Until the subscriptions-by-entity table holds every subscription, articles could miss their alerts. */
     private static void awaitIndexed(KafkaStreams streams, List<Subscription> subscriptions) throws InterruptedException {
-        long queries = subscriptions.stream().filter(s -> s.query() != null).count();
         long deadline = System.nanoTime() + READY_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (indexed(streams, subscriptions, queries)) return;
+            if (indexed(streams, subscriptions)) return;
             Thread.sleep(200);
         }
         throw new IllegalStateException("the stream did not index the " + subscriptions.size()
                 + " subscriptions within " + READY_WAIT.toMinutes() + " minutes");
     }
 
-    private static boolean indexed(KafkaStreams streams, List<Subscription> subscriptions, long queries) {
+    private static boolean indexed(KafkaStreams streams, List<Subscription> subscriptions) {
         if (streams.state() != KafkaStreams.State.RUNNING) return false;
         try {
             ReadOnlyKeyValueStore<String, EntitySubscriptions> store = streams.store(StoreQueryParameters.fromNameAndType(
                     MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE, QueryableStoreTypes.keyValueStore()));
-            EntitySubscriptions withQueries = store.get(EntitySubscriptions.QUERY_KEY);
-            if (queries > 0 && (withQueries == null || withQueries.bySubscription().size() < queries)) return false;
+            EntitySubscriptions all = store.get(EntitySubscriptions.ALL_KEY);
+            if (all == null || all.bySubscription().size() < subscriptions.size()) return false;
             for (Subscription s : subscriptions) {
                 for (String entity : s.entities()) {
                     EntitySubscriptions followers = store.get(entity);

@@ -19,7 +19,12 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
     }
 
     public Produced<K, V> produced() {
-        return Produced.with(keySerde, valueSerde).withName(shortName() + "-sink");
+        return produced(shortName() + "-sink");
+    }
+
+    /** For a second writer of this topic in one topology: processor names must be unique. */
+    public Produced<K, V> produced(String sinkName) {
+        return Produced.with(keySerde, valueSerde).withName(sinkName);
     }
 
     /** The name without the {@code mediawatch.} prefix, dots as dashes: {@code articles-raw}. */

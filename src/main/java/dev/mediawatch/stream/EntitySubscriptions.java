@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The subscriptions that follow one entity: the value of the subscriptions-by-entity table. The
- * subscriptions that have a query are kept under {@link #QUERY_KEY}, which no entity id can be.
+ * The subscriptions that follow one entity: the value of the subscriptions-by-entity table. Every
+ * subscription is also kept under {@link #ALL_KEY}, which no entity id can be: the story task, which
+ * sees every article, raises entity and query alerts from that one entry.
  *
  * @param version counts the changes applied, so consumers can cache what they derive from it
  */
 public record EntitySubscriptions(Map<String, Subscription> bySubscription, long version) {
-    public static final String QUERY_KEY = "*";
+    public static final String ALL_KEY = "*";
 
     public EntitySubscriptions {
         bySubscription = bySubscription == null ? Map.of() : Map.copyOf(bySubscription);

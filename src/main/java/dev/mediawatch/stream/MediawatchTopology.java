@@ -33,12 +33,14 @@ import dev.mediawatch.model.Coverage;
 /**
  * The stream processing of mediawatch, built from its inputs:
  * <pre>
- * articles.raw -> [dedup, match entities, classify] -> [assign story] -> articles -> [per entity] -> mentions
- * subscriptions -> [fan out by entity; queries under "*"] -> subscriptions-by-entity table
- * mentions + table -> entity alerts; articles + table("*") -> query alerts; mentions -> spikes + table
- *   -> [one alert per subscription and story, story updates] -> alerts
- * mentions -> coverage windows -> coverage; articles -> co-mention counts
+ * articles.raw -> [dedup, match entities, classify] -> (repartition to one key) -> [assign story]
+ *   -> articles, mentions (per entity), co-mention counts
+ *   -> + table("*") -> [entity and query alerts] -> [one per subscription and story, story updates] -> alerts
+ * subscriptions -> [fan out by entity, and every one under "*"] -> subscriptions-by-entity table
+ * mentions -> coverage windows -> coverage; mentions -> [spikes] + table -> [once per spike] -> alerts
  * </pre>
+ * An entity or query alert crosses two transactional hops (raw, then the story repartition), so under
+ * exactly-once it is visible about two commit intervals after its article arrived.
  * Every processor, store and internal topic is named; the app runs with
  * {@code ensure.explicit.internal.resource.naming=true}.
  */
@@ -48,6 +50,7 @@ public final class MediawatchTopology {
     public static final String SUBSCRIPTIONS_STORE = "subscriptions-store";
     public static final String SUBSCRIPTIONS_BY_ENTITY_STORE = "subscriptions-by-entity-store";
     public static final String ALERTED_STORIES_STORE = "alerted-stories-store";
+    public static final String ALERTED_SPIKES_STORE = "alerted-spikes-store";
     public static final String SPIKE_STATE_STORE = "spike-state-store";
     public static final String COVERAGE_5M_STORE = "coverage-5m-store";
     public static final String COVERAGE_HOURLY_STORE = "coverage-hourly-store";
@@ -56,7 +59,7 @@ public final class MediawatchTopology {
     public static final String STORIES_STORE = "stories-store";
 
     private static final JsonSerde<SubscriptionChange> CHANGE_SERDE = JsonSerde.of(SubscriptionChange.class);
-    // Every article is joined with the "*" entry that holds all query subscriptions: parse it once.
+    // Every article is joined with the "*" entry that holds all subscriptions: parse it once per version.
     private static final LastValueJsonSerde<EntitySubscriptions> FOLLOWERS_SERDE =
             new LastValueJsonSerde<>(EntitySubscriptions.class);
 
@@ -97,9 +100,9 @@ public final class MediawatchTopology {
         KTable<String, EntitySubscriptions> followers = subscriptionsByEntity(builder);
         KStream<String, Article> articles = enrich(builder, index, settings);
         coMentions(articles, settings);
-        KStream<String, Alert> queryAlerts = queryAlerts(articles, followers, settings);
+        articleAlerts(builder, articles, followers, settings);
         KStream<String, Mention> mentions = builder.stream(Topics.MENTIONS.name(), Topics.MENTIONS.consumed());
-        alerts(builder, mentions, followers, queryAlerts, settings);
+        spikeAlerts(builder, mentions, followers, settings);
         coverage(mentions, settings);
         return builder.build();
     }
@@ -128,7 +131,7 @@ public final class MediawatchTopology {
         KStream<String, Article> articles = raw
                 .process(() -> new EnrichProcessor(index, settings.dedupRetention()),
                         Named.as("enrich-article"), SEEN_ARTICLES_STORE)
-                .selectKey((id, article) -> EntitySubscriptions.QUERY_KEY, Named.as("to-story-key"))
+                .selectKey((id, article) -> EntitySubscriptions.ALL_KEY, Named.as("to-story-key"))
                 .repartition(Repartitioned.<String, Article>as("articles-for-stories")
                         .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES.valueSerde()))
                 .processValues(() -> new StoryAssigner(settings.dedupRetention(), settings.storySimilarity()),
@@ -142,16 +145,23 @@ public final class MediawatchTopology {
         return articles;
     }
 
-    /** Articles (under the query key) joined with the query subscriptions kept there. */
-    private static KStream<String, Alert> queryAlerts(KStream<String, Article> articles,
-                                                      KTable<String, EntitySubscriptions> followers, Settings settings) {
-        QueryAlerts matcher = new QueryAlerts();
-        return articles
-                .join(followers, ArticleWithFollowers::new,
-                        Joined.<String, Article, EntitySubscriptions>as("article-query-join")
+    /**
+     * Articles (under the one story key) joined with every subscription kept there: entity and query
+     * alerts, once per subscription and story, straight to the alerts topic from the story task.
+     */
+    private static void articleAlerts(StreamsBuilder builder, KStream<String, Article> articles,
+                                      KTable<String, EntitySubscriptions> followers, Settings settings) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTED_STORIES_STORE),
+                Serdes.String(), JsonSerde.of(StoryAlertState.class)));
+        ArticleAlerts matcher = new ArticleAlerts();
+        articles.join(followers, ArticleWithFollowers::new,
+                        Joined.<String, Article, EntitySubscriptions>as("article-subscription-join")
                                 .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES.valueSerde()))
                 .flatMap((k, a) -> matcher.of(a.article(), a.followers(), settings.clock().instant()),
-                        Named.as("query-alerts"));
+                        Named.as("article-alerts"))
+                .process(() -> new OncePerStory(ALERTED_STORIES_STORE, settings.dedupRetention(),
+                        settings.storyUpdateEvery()), Named.as("once-per-story"), ALERTED_STORIES_STORE)
+                .to(Topics.ALERTS.name(), Topics.ALERTS.produced());
     }
 
     private static KTable<String, EntitySubscriptions> subscriptionsByEntity(StreamsBuilder builder) {
@@ -167,35 +177,24 @@ public final class MediawatchTopology {
                                 .withKeySerde(Serdes.String()).withValueSerde(FOLLOWERS_SERDE));
     }
 
-    private static void alerts(StreamsBuilder builder, KStream<String, Mention> mentions,
-                               KTable<String, EntitySubscriptions> followers, KStream<String, Alert> queryAlerts,
-                               Settings settings) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTED_STORIES_STORE),
+    /** Coverage spikes per entity, joined with the entity's followers: one alert per subscription and spike. */
+    private static void spikeAlerts(StreamsBuilder builder, KStream<String, Mention> mentions,
+                                    KTable<String, EntitySubscriptions> followers, Settings settings) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTED_SPIKES_STORE),
                 Serdes.String(), JsonSerde.of(StoryAlertState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SPIKE_STATE_STORE), Serdes.String(), JsonSerde.of(SpikeState.class)));
-        KStream<String, Alert> entityAlerts = mentions
-                .join(followers, MentionWithFollowers::new,
-                        Joined.<String, Mention, EntitySubscriptions>as("mention-subscription-join")
-                                .withKeySerde(Serdes.String()).withValueSerde(Topics.MENTIONS.valueSerde()))
-                .flatMap((entity, m) -> MentionAlerts.of(m.mention(), m.followers(), settings.clock().instant()),
-                        Named.as("mention-alerts"));
-        KStream<String, Alert> spikeAlerts = mentions
-                .processValues(() -> new SpikeDetector(settings.spikes()), Named.as("spike-detector"),
+        mentions.processValues(() -> new SpikeDetector(settings.spikes()), Named.as("spike-detector"),
                         SPIKE_STATE_STORE)
                 .join(followers, SpikeWithFollowers::new,
                         Joined.<String, Spike, EntitySubscriptions>as("spike-subscription-join")
                                 .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Spike.class)))
                 .flatMap((entity, s) -> SpikeAlerts.of(s.spike(), s.followers(), settings.clock().instant()),
-                        Named.as("spike-alerts"));
-        entityAlerts.merge(spikeAlerts, Named.as("entity-and-spike-alerts"))
-                .merge(queryAlerts, Named.as("all-alerts"))
-                .repartition(Repartitioned.<String, Alert>as("alerts-by-subscription")
-                        .withKeySerde(Serdes.String()).withValueSerde(Topics.ALERTS.valueSerde()))
-                .process(() -> new OncePerStory(settings.dedupRetention(), settings.storyUpdateEvery()),
-                        Named.as("once-per-story"),
-                        ALERTED_STORIES_STORE)
-                .to(Topics.ALERTS.name(), Topics.ALERTS.produced());
+                        Named.as("spike-alerts"))
+                // A spike's id names its entity, whose task this is: deduplicated here, no repartition.
+                .process(() -> new OncePerStory(ALERTED_SPIKES_STORE, settings.dedupRetention(),
+                        settings.storyUpdateEvery()), Named.as("once-per-spike"), ALERTED_SPIKES_STORE)
+                .to(Topics.ALERTS.name(), Topics.ALERTS.produced("spike-alerts-sink"));
     }
 
     /** Articles per entity (and outlet) by published time: 5-minute and hourly windows, hourly to the topic. */
@@ -242,6 +241,4 @@ public final class MediawatchTopology {
     private record SpikeWithFollowers(Spike spike, EntitySubscriptions followers) {
     }
 
-    private record MentionWithFollowers(Mention mention, EntitySubscriptions followers) {
-    }
 }

@@ -16,12 +16,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Spike alerts are deduplicated on their own.
  */
 final class OncePerStory implements Processor<String, Alert, String, Alert> {
+    private final String storeName;
     private final Duration retention;
     private final Duration updateEvery;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, StoryAlertState> alerted;
 
-    OncePerStory(Duration retention, Duration updateEvery) {
+    OncePerStory(String storeName, Duration retention, Duration updateEvery) {
+        this.storeName = storeName;
         this.retention = retention;
         this.updateEvery = updateEvery;
     }
@@ -29,7 +31,7 @@ final class OncePerStory implements Processor<String, Alert, String, Alert> {
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.alerted = context.getStateStore(MediawatchTopology.ALERTED_STORIES_STORE);
+        this.alerted = context.getStateStore(storeName);
         context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::expire);
     }
 

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Re-keys subscriptions by entity (and those with a query under {@link EntitySubscriptions#QUERY_KEY}).
+ * Re-keys subscriptions by entity, and every subscription under {@link EntitySubscriptions#ALL_KEY}.
  * It remembers each subscription's previous version so that an
  * entity dropped from a subscription (or a deleted subscription) removes it from that entity's followers.
  */
@@ -37,11 +37,7 @@ final class SubscriptionFanOut implements Processor<String, Subscription, String
             if (!current.contains(entity)) emit(record, entity, new SubscriptionChange(id, null));
         }
         for (String entity : current) emit(record, entity, new SubscriptionChange(id, now));
-        boolean queried = now != null && now.query() != null;
-        if (queried) emit(record, EntitySubscriptions.QUERY_KEY, new SubscriptionChange(id, now));
-        else if (before != null && before.query() != null) {
-            emit(record, EntitySubscriptions.QUERY_KEY, new SubscriptionChange(id, null));
-        }
+        if (now != null || before != null) emit(record, EntitySubscriptions.ALL_KEY, new SubscriptionChange(id, now));
         if (now == null) previous.delete(id);
         else previous.put(id, now);
     }

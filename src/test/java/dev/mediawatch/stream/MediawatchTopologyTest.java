@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -255,7 +256,24 @@ class MediawatchTopologyTest {
         String description = MediawatchTopology.build(MediawatchTopology.Settings.defaults()).describe().toString();
 
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
-        assertThat(description).contains("enrich-article", "subscription-fan-out", "mention-subscription-join",
-                "alerts-by-subscription", "once-per-story", "subscriptions-by-entity-store", "alerted-stories-store");
+        assertThat(description).contains("enrich-article", "subscription-fan-out", "article-subscription-join",
+                "once-per-story", "once-per-spike", "subscriptions-by-entity-store", "alerted-stories-store",
+                "alerted-spikes-store");
+    }
+
+    @Test
+    void shouldRaiseEntityAndQueryAlertsInTheStoryTaskWithoutAnotherRepartition() {
+        TopologyDescription description = MediawatchTopology.build(MediawatchTopology.Settings.defaults()).describe();
+        TopologyDescription.Subtopology story = description.subtopologies().stream()
+                .filter(sub -> sub.nodes().stream().anyMatch(n -> n.name().equals("assign-story")))
+                .findFirst().orElseThrow();
+
+        // raw -> [enrich] -> articles-for-stories -> [story, alerts] -> alerts: two transactional hops.
+        assertThat(story.nodes()).extracting(TopologyDescription.Node::name)
+                .contains("article-subscription-join", "article-alerts", "once-per-story");
+        assertThat(story.nodes()).filteredOn(n -> n instanceof TopologyDescription.Sink)
+                .extracting(n -> String.valueOf(((TopologyDescription.Sink) n).topic()))
+                .contains(Topics.ALERTS.name());
+        assertThat(description.toString()).doesNotContain("alerts-by-subscription");
     }
 }
