@@ -65,6 +65,9 @@ public final class Bench {
         }
         figures.add(Figure.atLeast("pipeline exactly_once_v2 sustained", eos.sustained(), "articles/s",
                 eos.sustained() / limit.recordsPerSecond(), "pipeline / broker limit", 0.25));
+        // The alert fan-out is the pipeline's output volume: name it beside the article rate.
+        figures.add(Figure.plain("alerts per article", eos.steps().stream()
+                .mapToDouble(PipelineBench.Step::alertsPerArticle).average().orElse(Double.NaN), "alerts"));
         Ramp alos;
         try (PipelineBench p = startPipeline(news, subscriptions, false)) {
             alos = ramp(p, "at_least_once");
@@ -125,8 +128,8 @@ public final class Bench {
         while (rate <= options.maxRate()) {
             PipelineBench.Step s = p.step(rate, options.step(), options.lagBound());
             steps.add(s);
-            progress.printf(Locale.ROOT, "  %s %6.0f/s -> produced %6.0f/s, through %6.0f/s, lag %5d ms: %s  (load %s)%n",
-                    mode, rate, s.producedRate(), s.throughRate(), s.worstLagMillis(),
+            progress.printf(Locale.ROOT, "  %s %6.0f/s -> produced %6.0f/s, through %6.0f/s, lag %5d ms, %.1f alerts/article: %s  (load %s)%n",
+                    mode, rate, s.producedRate(), s.throughRate(), s.worstLagMillis(), s.alertsPerArticle(),
                     s.sustained() ? "kept up" : "fell behind", LoadGauge.now());
             if (!s.sustained()) {
                 fellBehind = true;
@@ -139,8 +142,8 @@ public final class Bench {
         if (fellBehind && best > 0 && p.drain(Duration.ofMinutes(2))) {
             PipelineBench.Step s = p.step(best * 1.5, options.step(), options.lagBound());
             steps.add(s);
-            progress.printf(Locale.ROOT, "  %s %6.0f/s -> produced %6.0f/s, through %6.0f/s, lag %5d ms: %s  (load %s)%n",
-                    mode, s.targetRate(), s.producedRate(), s.throughRate(), s.worstLagMillis(),
+            progress.printf(Locale.ROOT, "  %s %6.0f/s -> produced %6.0f/s, through %6.0f/s, lag %5d ms, %.1f alerts/article: %s  (load %s)%n",
+                    mode, s.targetRate(), s.producedRate(), s.throughRate(), s.worstLagMillis(), s.alertsPerArticle(),
                     s.sustained() ? "kept up" : "fell behind", LoadGauge.now());
             if (s.sustained()) {
                 best = s.targetRate();

@@ -60,9 +60,10 @@ final class PipelineBench implements AutoCloseable {
      * @param throughRate   articles through to their first alert, per second from the first send to the last first alert
      * @param sustained     every article's alert arrived within the lag bound after the step and the producer kept the pace
      * @param worstLagMillis how long after the step's last send its last article's alert came (or the bound, when it did not)
+     * @param alertsPerArticle alerts read while the step ran and drained, per article produced
      */
     record Step(double targetRate, int articles, double producedRate, double throughRate, boolean sustained,
-                long worstLagMillis) {
+                long worstLagMillis, double alertsPerArticle) {
     }
 
     /** Latency from an article's timestamp on mediawatch.articles.raw to its first alert, in milliseconds. */
@@ -136,6 +137,7 @@ final class PipelineBench implements AutoCloseable {
     /** Produces at {@code rate} for {@code duration}, then waits up to {@code lagBound} for every article's alert. */
     Step step(double rate, Duration duration, Duration lagBound) throws Exception {
         int count = Math.max(1, (int) Math.round(rate * duration.toMillis() / 1000.0));
+        long alertsBefore = watcher.alertsRead();
         Sent sent = produce(rate, count);
         long deadline = sent.lastSendMillis + lagBound.toMillis();
         long lastAlert = awaitAlerts(sent.ids, deadline);
@@ -145,7 +147,8 @@ final class PipelineBench implements AutoCloseable {
         double through = allThrough ? count / Math.max(0.001, (lastAlert - sent.firstSendMillis) / 1000.0) : 0;
         LOG.info("{} step {}/s: {} articles, produced {}/s, through {}/s, lag {} ms, sustained {}", runTag,
                 Math.round(rate), count, Math.round(sent.producedRate), Math.round(through), lag, allThrough && paced);
-        return new Step(rate, count, sent.producedRate, through, allThrough && paced, lag);
+        double perArticle = (watcher.alertsRead() - alertsBefore) / (double) count;
+        return new Step(rate, count, sent.producedRate, through, allThrough && paced, lag, perArticle);
     }
 
     /** Waits for the last step's articles to get their alerts (after a step the pipeline fell behind on); true when they did. */

@@ -41,7 +41,10 @@ final class OncePerStory implements Processor<String, Alert, String, Alert> {
         if (alert == null) return;
         boolean spike = Alert.KIND_SPIKE.equals(alert.kind());
         String key = alert.subscriptionId() + '\n' + (spike ? "spike\n" : "") + alert.storyId();
-        StoryAlertState state = alerted.get(key);
+        // A story is named after its first article: on that article no alert on the story can exist yet
+        // (articles are deduplicated before stories), so the lookup, most alerts' only read, is skipped.
+        boolean storyStarts = !spike && alert.storyId() != null && alert.storyId().equals(alert.articleId());
+        StoryAlertState state = storyStarts ? null : alerted.get(key);
         long now = record.timestamp();
         int outlets = alert.storyOutlets() == null ? 0 : alert.storyOutlets().size();
         if (state == null) {
