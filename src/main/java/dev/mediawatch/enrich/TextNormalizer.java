@@ -65,11 +65,44 @@ public final class TextNormalizer {
         String in = text == null ? "" : text;
         Builder out = new Builder(in.length());
         for (int i = 0; i < in.length(); ) {
+            char c = in.charAt(i);
+            if (c < 0x80) {
+                // Most news text is ASCII: one table lookup instead of the general checks, same result.
+                byte kind = ASCII_KIND[c];
+                if (kind == ASCII_SPACE) out.space(i);
+                else if (kind == ASCII_APOSTROPHE) out.append('\'', i);
+                else if (kind == ASCII_LETTER_OR_OTHER) out.append(lowerCase && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c, i);
+                i++;
+                continue;
+            }
             int cp = in.codePointAt(i);
             appendFolded(out, cp, i, lowerCase);
             i += Character.charCount(cp);
         }
         return out.build();
+    }
+
+    private static final byte ASCII_LETTER_OR_OTHER = 0;
+    private static final byte ASCII_SPACE = 1;
+    private static final byte ASCII_APOSTROPHE = 2;
+    private static final byte ASCII_DROPPED = 3;
+    /** What {@link #appendFolded} does with each ASCII char, worked out once by asking it. */
+    private static final byte[] ASCII_KIND = asciiKinds();
+
+    private static byte[] asciiKinds() {
+        byte[] kinds = new byte[0x80];
+        for (char c = 0; c < 0x80; c++) {
+            Builder probe = new Builder(4);
+            probe.append('x', -1);
+            appendFolded(probe, c, 0, false);
+            String folded = probe.build().text().substring(1);
+            if (folded.isEmpty()) kinds[c] = ASCII_DROPPED;
+            else if (folded.equals(" ") && c != ' ' || c == ' ') kinds[c] = ASCII_SPACE;
+            else if (folded.equals("'") && c != '\'') kinds[c] = ASCII_APOSTROPHE;
+            else if (folded.equals(String.valueOf(c))) kinds[c] = ASCII_LETTER_OR_OTHER;
+            else throw new IllegalStateException("unexpected fold of ASCII " + (int) c + ": " + folded);
+        }
+        return kinds;
     }
 
     private static void appendFolded(Builder out, int cp, int index, boolean lowerCase) {

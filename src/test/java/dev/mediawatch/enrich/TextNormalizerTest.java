@@ -50,4 +50,25 @@ class TextNormalizerTest {
     void keepsCaseWhenAskedForCaseSensitiveChecks() {
         assertThat(TextNormalizer.foldKeepCase("ÍCE")).isEqualTo("ICE");
     }
+
+    @Test
+    void foldsEveryAsciiCharAsTheRulesSay() {
+        for (char c = 0; c < 0x80; c++) {
+            String expected;
+            if (Character.isWhitespace(c) || c == '-') expected = "a b";
+            else if (c == '`') expected = "a'b";
+            else expected = "a" + Character.toLowerCase(c) + "b";
+            assertThat(TextNormalizer.normalize("a" + c + "b").text()).as("char %d", (int) c).isEqualTo(expected);
+            assertThat(TextNormalizer.normalize("a" + c + "b", false).text()).as("char %d, case kept", (int) c)
+                    .isEqualTo(expected.equals("a b") || expected.equals("a'b") ? expected : "a" + c + "b");
+        }
+    }
+
+    @Test
+    void mapsFoldedCharsBackToTheOriginalInMixedText() {
+        TextNormalizer.Normalized n = TextNormalizer.normalize("Ab  \u00C9c-D");
+
+        assertThat(n.text()).isEqualTo("ab ec d");
+        assertThat(n.originalIndex()).containsExactly(0, 1, 2, 4, 5, 6, 7);
+    }
 }
