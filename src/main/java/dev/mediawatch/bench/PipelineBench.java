@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,12 @@ final class PipelineBench implements AutoCloseable {
 
     static PipelineBench start(Path dir, SyntheticNews news, List<Subscription> subscriptions, boolean exactlyOnce)
             throws Exception {
+        return start(dir, news, subscriptions, exactlyOnce, Map.of());
+    }
+
+    /** With Streams settings changed from {@link StreamsSettings}'s: for trying a setting before adopting it. */
+    static PipelineBench start(Path dir, SyntheticNews news, List<Subscription> subscriptions, boolean exactlyOnce,
+                               Map<String, ?> streamsOverrides) throws Exception {
         EmbeddedKafka broker = EmbeddedKafka.start(dir, 0);
         try {
             String bootstrap = broker.bootstrapServers();
@@ -92,8 +99,10 @@ final class PipelineBench implements AutoCloseable {
             for (Entity e : news.entities()) producer.send(Topics.ENTITIES, e.id(), e);
             for (Subscription s : subscriptions) producer.send(Topics.SUBSCRIPTIONS, s.id(), s);
             producer.flush();
+            Properties props = StreamsSettings.properties(bootstrap, dir.resolve("streams"), exactlyOnce);
+            props.putAll(streamsOverrides);
             KafkaStreams streams = new KafkaStreams(MediawatchTopology.build(MediawatchTopology.Settings.defaults()),
-                    StreamsSettings.properties(bootstrap, dir.resolve("streams"), exactlyOnce));
+                    props);
             streams.start();
             awaitIndexed(streams, subscriptions);
             return new PipelineBench(broker, streams, producer, new AlertWatcher(bootstrap), news,
