@@ -1,5 +1,9 @@
 package dev.mediawatch.enrich.query;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -39,6 +43,35 @@ final class Presearcher {
 
     Set<String> requiredAny(Query q) {
         return keys(q, Field.Name.TEXT);
+    }
+
+    /**
+     * Every key set of which a matching document must contain one key, one per required clause (each
+     * word of a phrase, each side of a NEAR, each clause of an AND), cheapest first. The index posts a
+     * query under {@link #requiredAny} and checks a candidate against the next of these before
+     * evaluating it: two required rare words admit far fewer documents than one.
+     */
+    List<Set<String>> requiredSets(Query q) {
+        List<Set<String>> out = new ArrayList<>();
+        collectRequired(q, Field.Name.TEXT, out);
+        out.sort(Comparator.comparingDouble(this::cost));
+        return out;
+    }
+
+    private void collectRequired(Query q, Field.Name field, List<Set<String>> out) {
+        if (q instanceof Phrase p) {
+            for (String w : p.words()) out.add(Set.of(field.indexKey(w)));
+        } else if (q instanceof Field f) {
+            collectRequired(f.query(), f.name(), out);
+        } else if (q instanceof Near n) {
+            collectRequired(n.left(), field, out);
+            collectRequired(n.right(), field, out);
+        } else if (q instanceof And a) {
+            for (Query c : a.clauses()) collectRequired(c, field, out);
+        } else {
+            Set<String> k = keys(q, field); // a term, a wildcard, an OR (any of its clauses), a NOT (none)
+            if (k != null) out.add(k);
+        }
     }
 
     private Set<String> keys(Query q, Field.Name field) {

@@ -89,6 +89,60 @@ class QueryIndexTest {
     }
 
     @Test
+    void aCandidateLackingASecondRequiredWordIsNotEvaluated() {
+        QueryIndex<String> index = new QueryIndex<String>()
+                .add("near", q("deportation NEAR/3 salvador"))
+                .add("phrase", q("\"alien enemies act\""))
+                .add("and", q("bukele AND prison AND NOT tourism"));
+
+        // Each document holds the words a query is posted under, but not all it requires.
+        assertThat(index.match(doc("deportation flights resumed to Honduras"))).isEmpty();
+        assertThat(index.match(doc("the enemies of the alien act"))).isEmpty();
+        assertThat(index.match(doc("Bukele spoke about tourism"))).isEmpty();
+        assertThat(index.lastCandidateCount()).isZero();
+
+        assertThat(index.match(doc("Bukele visited the prison"))).containsExactly("and");
+        assertThat(index.lastCandidateCount()).isEqualTo(1);
+        assertThat(index.match(doc("invoking the Alien Enemies Act, deportation to El Salvador")))
+                .containsExactly("near", "phrase");
+    }
+
+    @Test
+    void matchesWhatEvaluatingEveryQueryMatchesAfterQueriesAreReplacedAndRemoved() {
+        Random random = new Random(20251129);
+        RandomQueries gen = new RandomQueries(random);
+        Map<Integer, Query> queries = new LinkedHashMap<>();
+        QueryIndex<Integer> index = new QueryIndex<>();
+        for (int i = 0; i < 300; i++) {
+            Query query = q(gen.query(3));
+            queries.put(i, query);
+            index.add(i, query);
+        }
+        for (int round = 0; round < 3; round++) {
+            for (int i = round; i < 300; i += 3) {
+                if (random.nextBoolean()) {
+                    queries.remove(i);
+                    index.remove(i);
+                } else {
+                    Query query = q(gen.query(3));
+                    queries.put(i, query);
+                    index.add(i, query);
+                }
+            }
+            for (int d = 0; d < 60; d++) {
+                Document doc = gen.document();
+                DocumentTokens tokens = DocumentTokens.of(doc);
+                List<Integer> expected = new ArrayList<>();
+                queries.forEach((k, query) -> {
+                    if (query.matches(tokens)) expected.add(k);
+                });
+                // The same keys (a replaced query is ordered by when it was last added, so order aside).
+                assertThat(index.match(doc)).as("round %d, doc %s", round, doc).containsExactlyInAnyOrderElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
     void matchesExactlyWhatEvaluatingEveryQueryMatches() {
         Random random = new Random(20250316);
         RandomQueries gen = new RandomQueries(random);
