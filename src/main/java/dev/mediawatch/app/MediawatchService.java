@@ -149,7 +149,7 @@ public final class MediawatchService implements AutoCloseable {
         }
         streams = new KafkaStreams(MediawatchTopology.build(settings),
                 StreamsSettings.properties(bootstrapServers, options.dataDir().resolve("streams"),
-                        options.exactlyOnce()));
+                        options.exactlyOnce(), config.stream().commitInterval()));
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it: {}", e.toString(), e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mediawatch.config.MediawatchConfig.FetchSettings;
+import dev.mediawatch.config.MediawatchConfig.StreamSettings;
 import dev.mediawatch.config.MediawatchConfig.HttpSettings;
 import dev.mediawatch.config.MediawatchConfig.KafkaSettings;
 import dev.mediawatch.config.MediawatchConfig.MetricsSettings;
@@ -87,7 +88,7 @@ public final class ConfigLoader {
     private static final Pattern WIKIDATA_ID = Pattern.compile("Q[1-9][0-9]*");
 
     private static final String[] TOP_KEYS = {"kafka", "http", "fetch", "feeds", "entities", "subscriptions", "metrics",
-        "classification"};
+        "classification", "stream"};
     private static final String[] FEED_KEYS = {"id", "url", "outlet", "interval"};
     private static final String[] ENTITY_KEYS =
             {"id", "name", "type", "aliases", "caseSensitiveAliases", "context", "exclusions", "wikidataId"};
@@ -135,8 +136,9 @@ public final class ConfigLoader {
         List<Subscription> subscriptions = subscriptions(root.get("subscriptions"), entities);
         MetricsSettings metrics = metrics(root.get("metrics"));
         Map<String, Map<String, Double>> classification = classification(root.get("classification"));
+        StreamSettings stream = stream(root.get("stream"));
         return new MediawatchConfig(source, kafka, http, fetch, feeds, entities, subscriptions, metrics,
-                classification);
+                classification, stream);
     }
 
     private static String read(Path file, String source) {
@@ -223,6 +225,17 @@ public final class ConfigLoader {
             // reported below
         }
         throw node.error("expected a positive number (the term's weight), got \"" + text + "\"");
+    }
+
+    private static StreamSettings stream(ConfigNode node) {
+        node.object("commitInterval");
+        ConfigNode interval = node.get("commitInterval");
+        Duration commit = interval.duration(StreamSettings.DEFAULT_COMMIT_INTERVAL);
+        if (commit.compareTo(StreamSettings.MIN_COMMIT_INTERVAL) < 0
+                || commit.compareTo(StreamSettings.MAX_COMMIT_INTERVAL) > 0) {
+            throw interval.error("must be within 10ms..30s, got " + Durations.format(commit));
+        }
+        return new StreamSettings(commit);
     }
 
     private static MetricsSettings metrics(ConfigNode node) {

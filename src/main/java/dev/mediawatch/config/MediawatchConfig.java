@@ -24,7 +24,8 @@ public record MediawatchConfig(
         List<Entity> entities,
         List<Subscription> subscriptions,
         MetricsSettings metrics,
-        Map<String, Map<String, Double>> classification) {
+        Map<String, Map<String, Double>> classification,
+        StreamSettings stream) {
 
     public MediawatchConfig {
         feeds = List.copyOf(feeds);
@@ -32,12 +33,21 @@ public record MediawatchConfig(
         subscriptions = List.copyOf(subscriptions);
         if (metrics == null) metrics = MetricsSettings.defaults();
         classification = classification == null ? Map.of() : Map.copyOf(classification);
+        if (stream == null) stream = StreamSettings.defaults();
+    }
+
+    /** A configuration with the default {@code stream:} settings. */
+    public MediawatchConfig(String source, KafkaSettings kafka, HttpSettings http, FetchSettings fetch,
+                            List<FeedSource> feeds, List<Entity> entities, List<Subscription> subscriptions,
+                            MetricsSettings metrics, Map<String, Map<String, Double>> classification) {
+        this(source, kafka, http, fetch, feeds, entities, subscriptions, metrics, classification,
+                StreamSettings.defaults());
     }
 
     public MediawatchConfig(String source, KafkaSettings kafka, HttpSettings http, FetchSettings fetch,
                             List<FeedSource> feeds, List<Entity> entities, List<Subscription> subscriptions,
                             MetricsSettings metrics) {
-        this(source, kafka, http, fetch, feeds, entities, subscriptions, metrics, Map.of());
+        this(source, kafka, http, fetch, feeds, entities, subscriptions, metrics, Map.of(), StreamSettings.defaults());
     }
 
     /** A configuration with the default {@code metrics:} settings. */
@@ -47,11 +57,13 @@ public record MediawatchConfig(
     }
 
     public MediawatchConfig withKafka(KafkaSettings k) {
-        return new MediawatchConfig(source, k, http, fetch, feeds, entities, subscriptions, metrics, classification);
+        return new MediawatchConfig(source, k, http, fetch, feeds, entities, subscriptions, metrics, classification,
+                stream);
     }
 
     public MediawatchConfig withHttp(HttpSettings h) {
-        return new MediawatchConfig(source, kafka, h, fetch, feeds, entities, subscriptions, metrics, classification);
+        return new MediawatchConfig(source, kafka, h, fetch, feeds, entities, subscriptions, metrics, classification,
+                stream);
     }
 
     /** {@code kafka:}: empty bootstrap servers means the embedded broker on {@code embeddedPort}. */
@@ -71,6 +83,27 @@ public record MediawatchConfig(
      * {@code metrics:} (optional): {@code maxLabelValues} bounds the label values of each dimension
      * (outlets, entities, subscriptions, categories, entity pairs); the rest fold into "other".
      */
+    /**
+     * {@code stream:}: how often the stream commits. Under exactly-once an alert is readable only after the
+     * commit of each of its two transactional hops, so this sets the latency floor (about two intervals);
+     * shorter commits cost throughput (transaction markers on every partition written, per commit).
+     */
+    public record StreamSettings(Duration commitInterval) {
+        public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(200);
+        public static final Duration MIN_COMMIT_INTERVAL = Duration.ofMillis(10);
+        public static final Duration MAX_COMMIT_INTERVAL = Duration.ofSeconds(30);
+
+        public StreamSettings {
+            if (commitInterval.compareTo(MIN_COMMIT_INTERVAL) < 0 || commitInterval.compareTo(MAX_COMMIT_INTERVAL) > 0) {
+                throw new IllegalArgumentException("commitInterval must be within 10ms..30s: " + commitInterval);
+            }
+        }
+
+        public static StreamSettings defaults() {
+            return new StreamSettings(DEFAULT_COMMIT_INTERVAL);
+        }
+    }
+
     public record MetricsSettings(int maxLabelValues) {
         public static final int DEFAULT_MAX_LABEL_VALUES = 500;
 

@@ -1,6 +1,7 @@
 package dev.mediawatch.stream;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -13,7 +14,17 @@ public final class StreamsSettings {
     private StreamsSettings() {
     }
 
+    /** Committing at the default of {@code stream.commitInterval} (200 ms). */
     public static Properties properties(String bootstrapServers, Path stateDir, boolean exactlyOnce) {
+        return properties(bootstrapServers, stateDir, exactlyOnce,
+                dev.mediawatch.config.MediawatchConfig.StreamSettings.DEFAULT_COMMIT_INTERVAL);
+    }
+
+    /**
+     * @param commitInterval how often transactional output is made visible: an alert crosses two commits
+     */
+    public static Properties properties(String bootstrapServers, Path stateDir, boolean exactlyOnce,
+                                        Duration commitInterval) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -24,8 +35,8 @@ public final class StreamsSettings {
         // Poison records go to the dead-letter topic with headers naming the error; processing goes on.
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        // Alerts within seconds: commit (and so make transactional output visible) often.
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        // Alerts within a second: commit (and so make transactional output visible) often.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // One stream thread. Two (one per core) doubled at-least-once throughput in the benchmark, but a

@@ -532,6 +532,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void streamCommitIntervalDefaultsTo200Milliseconds() {
+        assertThat(parse("").stream().commitInterval()).isEqualTo(java.time.Duration.ofMillis(200));
+    }
+
+    @Test
+    void readsTheStreamCommitInterval() {
+        assertThat(parse("stream: { commitInterval: 100ms }").stream().commitInterval())
+                .isEqualTo(java.time.Duration.ofMillis(100));
+        assertThat(parse("stream: { commitInterval: 1s }").stream().commitInterval()).isEqualTo(java.time.Duration.ofSeconds(1));
+    }
+
+    @Test
+    void refusesACommitIntervalOutsideItsRange() {
+        assertRefused("stream: { commitInterval: 5ms }", "stream.commitInterval", "must be within 10ms..30s, got 5ms");
+        assertRefused("stream: { commitInterval: 1m }", "stream.commitInterval", "must be within 10ms..30s, got 1m");
+        assertRefused("stream: { commitInterval: often }", "stream.commitInterval", "expected a number with a unit");
+        assertRefused("stream: { commitIntervall: 1s }", "stream.commitIntervall", "unknown key");
+    }
+
+    @Test
     void httpHostOfTheBundledConfigComesFromTheEnvironment() throws Exception {
         String bundled;
         try (var in = ConfigLoader.class.getResourceAsStream(ConfigLoader.BUNDLED_RESOURCE)) {
