@@ -12,6 +12,21 @@ import java.util.List;
  * time: {@code PipelineProbe eos|alos STEP_SECONDS RATE [RATE...] [latency=RATE]}. Prints one line per step.
  */
 public final class PipelineProbe {
+    /** CPU time of the stream threads so far: the work per article, whatever the machine's other load. */
+    static long streamThreadCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && t.getThreadName().contains("StreamThread")) sum += mx.getThreadCpuTime(t.getThreadId());
+        }
+        return sum;
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     public static void main(String[] args) throws Exception {
         boolean eos = args[0].equals("eos");
         Duration step = Duration.ofSeconds(Long.parseLong(args[1]));
@@ -34,7 +49,12 @@ public final class PipelineProbe {
                             l.p50(), l.p99(), l.max(), l.alerted(), l.articles(), LoadGauge.now());
                 } else {
                     double rate = Double.parseDouble(args[i]);
+                    long cpuBefore = streamThreadCpuNanos();
+                    long processBefore = processCpuNanos();
                     PipelineBench.Step s = p.step(rate, step, Duration.ofSeconds(3));
+                    System.out.printf("  stream thread %.2f CPU ms per article, whole process %.2f%n",
+                            (streamThreadCpuNanos() - cpuBefore) / 1e6 / s.articles(),
+                            (processCpuNanos() - processBefore) / 1e6 / s.articles());
                     System.out.printf("%s %.0f/s: through %.0f/s, lag %d ms, %s  (%d alerts read so far)  load %s%n",
                             args[0], rate, s.throughRate(), s.worstLagMillis(), s.sustained() ? "kept up" : "FELL BEHIND",
                             p.alertsRead(), LoadGauge.now());
