@@ -115,7 +115,10 @@ public final class Bench {
                 news.entities().size(), subs.size());
         PipelineBench p = PipelineBench.start(workDir.resolve("pipeline-" + mode), news, subs, exactlyOnce);
         // Warm-up: the JIT, the stores, the first transactions; not counted.
-        p.step(options.startRate(), options.step(), Duration.ofMinutes(2));
+        progress.printf(Locale.ROOT, "  warm-up: %.0f articles/s for %ds (not counted)%n", 4 * options.startRate(),
+                options.warmup().toSeconds());
+        p.step(4 * options.startRate(), options.warmup(), Duration.ofMinutes(2));
+        p.drain(Duration.ofMinutes(2));
         return p;
     }
 

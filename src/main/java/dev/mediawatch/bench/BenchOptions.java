@@ -18,15 +18,19 @@ import java.util.Objects;
  * @param feeds             loopback feeds the pollers poll
  * @param pollWindow        how long feed polling is measured once every feed has been polled once
  * @param changedShare      share of feeds that publish a new item between polls (the rest answer 304)
+ * @param warmup            how long each pipeline runs at four times the start rate before the ramp, not
+ *                          counted: the JIT compiles the hot paths for about a minute (C2 took 70% of a
+ *                          core for the first 60 s at 200 articles/s), and a ramp begun cold measures that
  */
 public record BenchOptions(int brokerRecords, int entities, int querySubscriptions, double startRate, double maxRate,
                            Duration step, Duration lagBound, Duration latencyRun, int feeds, Duration pollWindow,
-                           double changedShare) {
+                           double changedShare, Duration warmup) {
     public BenchOptions {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(lagBound, "lagBound");
         Objects.requireNonNull(latencyRun, "latencyRun");
         Objects.requireNonNull(pollWindow, "pollWindow");
+        Objects.requireNonNull(warmup, "warmup");
         if (brokerRecords < 1) throw new IllegalArgumentException("brokerRecords must be at least 1: " + brokerRecords);
         if (entities < 1) throw new IllegalArgumentException("entities must be at least 1: " + entities);
         if (querySubscriptions < 0) throw new IllegalArgumentException("querySubscriptions must not be negative");
@@ -40,27 +44,32 @@ public record BenchOptions(int brokerRecords, int entities, int querySubscriptio
     /** The documented full run: several minutes on a 2-core machine. */
     public static BenchOptions full() {
         return new BenchOptions(20_000, 1_000, 1_000, 25, 6_400, Duration.ofSeconds(10), Duration.ofSeconds(3),
-                Duration.ofSeconds(20), 10_000, Duration.ofSeconds(20), 0.05);
+                Duration.ofSeconds(20), 10_000, Duration.ofSeconds(20), 0.05, Duration.ofSeconds(60));
     }
 
     /** Seconds-long smoke run: tiny sizes, every figure still produced. */
     public static BenchOptions quick() {
         return new BenchOptions(500, 50, 50, 10, 40, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofSeconds(2), 100, Duration.ofSeconds(3), 0.1);
+                Duration.ofSeconds(2), 100, Duration.ofSeconds(3), 0.1, Duration.ofSeconds(2));
     }
 
     public BenchOptions withFeeds(int n) {
         return new BenchOptions(brokerRecords, entities, querySubscriptions, startRate, maxRate, step, lagBound,
-                latencyRun, n, pollWindow, changedShare);
+                latencyRun, n, pollWindow, changedShare, warmup);
     }
 
     public BenchOptions withStep(Duration d) {
         return new BenchOptions(brokerRecords, entities, querySubscriptions, startRate, maxRate, d, lagBound,
-                latencyRun, feeds, pollWindow, changedShare);
+                latencyRun, feeds, pollWindow, changedShare, warmup);
+    }
+
+    public BenchOptions withWarmup(Duration d) {
+        return new BenchOptions(brokerRecords, entities, querySubscriptions, startRate, maxRate, step, lagBound,
+                latencyRun, feeds, pollWindow, changedShare, d);
     }
 
     public BenchOptions withRates(double start, double max) {
         return new BenchOptions(brokerRecords, entities, querySubscriptions, start, max, step, lagBound,
-                latencyRun, feeds, pollWindow, changedShare);
+                latencyRun, feeds, pollWindow, changedShare, warmup);
     }
 }

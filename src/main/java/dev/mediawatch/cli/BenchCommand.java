@@ -42,6 +42,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--max-rate", paramLabel = "N", description = "Highest rate tried (full: 6400).")
     Double maxRate;
 
+    @Option(names = "--warmup", paramLabel = "DURATION",
+            description = "How long each pipeline runs at four times the start rate before the ramp (full: 60s).")
+    String warmup;
+
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the brokers keep their data (default: a new temporary directory, deleted after).")
     Path workDir;
 
@@ -51,9 +55,10 @@ final class BenchCommand implements Callable<Integer> {
         if (brokerRecords != null || feeds != null) {
             o = new BenchOptions(brokerRecords != null ? brokerRecords : o.brokerRecords(), o.entities(),
                     o.querySubscriptions(), o.startRate(), o.maxRate(), o.step(), o.lagBound(), o.latencyRun(),
-                    feeds != null ? feeds : o.feeds(), o.pollWindow(), o.changedShare());
+                    feeds != null ? feeds : o.feeds(), o.pollWindow(), o.changedShare(), o.warmup());
         }
         if (step != null) o = o.withStep(Durations.parse(step));
+        if (warmup != null) o = o.withWarmup(Durations.parse(warmup));
         if (startRate != null || maxRate != null) {
             o = o.withRates(startRate != null ? startRate : o.startRate(), maxRate != null ? maxRate : o.maxRate());
         }
