@@ -82,6 +82,24 @@ public final class TextNormalizer {
         return out.build();
     }
 
+    /**
+     * Appends to {@code out} what {@link #fold} makes of one code point (lower case), outside any context:
+     * nothing for an invisible format char, a space for a dash or white space. Folding is code point by
+     * code point, so a tokenizer can fold as it scans instead of folding the whole text first.
+     */
+    public static void foldCodePoint(int cp, StringBuilder out) {
+        if (cp < 0x80) {
+            byte kind = ASCII_KIND[cp];
+            if (kind == ASCII_SPACE) out.append(' ');
+            else if (kind == ASCII_APOSTROPHE) out.append('\'');
+            else if (kind == ASCII_LETTER_OR_OTHER) out.append(cp >= 'A' && cp <= 'Z' ? (char) (cp + 32) : (char) cp);
+            return;
+        }
+        Builder b = new Builder(4);
+        appendFolded(b, cp, 0, true);
+        out.append(b.text, 0, b.length);
+    }
+
     private static final byte ASCII_LETTER_OR_OTHER = 0;
     private static final byte ASCII_SPACE = 1;
     private static final byte ASCII_APOSTROPHE = 2;

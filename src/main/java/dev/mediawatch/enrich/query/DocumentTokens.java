@@ -1,9 +1,7 @@
 package dev.mediawatch.enrich.query;
 
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,14 +12,14 @@ import java.util.Set;
 public final class DocumentTokens {
 
     private final Map<Field.Name, FieldView> views = new EnumMap<>(Field.Name.class);
+    private IndexKeys indexKeys;
 
     private DocumentTokens(Document d) {
-        List<String> title = Words.of(d.title());
-        views.put(Field.Name.TEXT, new FieldView(this, FieldView.index(List.of(title, Words.of(d.text())))));
-        views.put(Field.Name.TITLE, new FieldView(this, FieldView.index(List.of(title))));
-        views.put(Field.Name.OUTLET, new FieldView(this, FieldView.index(List.of(Words.of(d.outlet())))));
-        views.put(Field.Name.ENTITY, new FieldView(this, keywords(d.entityIds())));
-        views.put(Field.Name.CATEGORY, new FieldView(this, keywords(d.categories())));
+        views.put(Field.Name.TEXT, new FieldView.Builder().text(d.title()).text(d.text()).build(this));
+        views.put(Field.Name.TITLE, new FieldView.Builder().text(d.title()).build(this));
+        views.put(Field.Name.OUTLET, new FieldView.Builder().text(d.outlet()).build(this));
+        views.put(Field.Name.ENTITY, keywords(d.entityIds()));
+        views.put(Field.Name.CATEGORY, keywords(d.categories()));
     }
 
     public static DocumentTokens of(Document d) {
@@ -33,21 +31,64 @@ public final class DocumentTokens {
         return views.get(name);
     }
 
-    /** The presearch keys this document offers: its words, and field-tagged words of the other fields. */
-    Set<String> indexKeys() {
-        Set<String> keys = new HashSet<>(views.get(Field.Name.TEXT).words());
-        for (Field.Name name : List.of(Field.Name.OUTLET, Field.Name.ENTITY, Field.Name.CATEGORY)) {
-            for (String w : views.get(name).words()) keys.add(name.indexKey(w));
+    /**
+     * The presearch keys this document offers ({@link Field.Name#indexKey}): its words, and field-tagged
+     * words of the other fields, each once, with their {@link String#hashCode}s.
+     */
+    IndexKeys indexKeys() {
+        if (indexKeys == null) {
+            FieldView text = views.get(Field.Name.TEXT);
+            int n = text.size();
+            for (Field.Name name : TAGGED) n += views.get(name).size();
+            String[] keys = new String[n];
+            int[] hashes = new int[n];
+            int k = 0;
+            for (int id = 0; id < text.size(); id++, k++) {
+                keys[k] = text.word(id);
+                hashes[k] = text.hash(id);
+            }
+            for (Field.Name name : TAGGED) {
+                FieldView view = views.get(name);
+                for (int id = 0; id < view.size(); id++, k++) {
+                    keys[k] = name.indexKey(view.word(id));
+                    hashes[k] = keys[k].hashCode();
+                }
+            }
+            indexKeys = new IndexKeys(keys, hashes);
         }
-        return keys;
+        return indexKeys;
     }
 
-    private static Map<String, int[]> keywords(Set<String> values) {
-        Map<String, int[]> out = new HashMap<>();
-        for (String v : values) {
-            String k = Words.keyword(v, false);
-            if (!k.isEmpty()) out.put(k, new int[] {0});
+    private static final Field.Name[] TAGGED = {
+        Field.Name.TITLE, Field.Name.OUTLET, Field.Name.ENTITY, Field.Name.CATEGORY
+    };
+
+    /** Index keys and their hashes, in two parallel arrays. */
+    record IndexKeys(String[] keys, int[] hashes) {
+
+        int size() {
+            return keys.length;
         }
-        return out;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IndexKeys other && Arrays.equals(keys, other.keys);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(keys);
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(keys);
+        }
+    }
+
+    private FieldView keywords(Set<String> values) {
+        FieldView.Builder b = new FieldView.Builder();
+        for (String v : values) b.keyword(Words.keyword(v, false));
+        return b.build(this);
     }
 }

@@ -39,11 +39,13 @@ public record Field(Name name, Query query) implements Query {
         }
 
         /**
-         * The presearch key for a word of this field. Title words are text words too, so both use the bare
-         * word; the others are tagged, e.g. {@code entity:cecot}, and can never equal a bare word.
+         * The presearch key for a word of this field: the bare word for text; tagged for the others, e.g.
+         * {@code title:court}, {@code entity:cecot}, never equal to a bare word. A document offers a title
+         * word both ways, since it is a text word too; a {@code title:} query is indexed under the tagged
+         * key, which far fewer documents have.
          */
         String indexKey(String word) {
-            return this == TEXT || this == TITLE ? word : label() + ":" + word;
+            return this == TEXT ? word : label() + ":" + word;
         }
     }
 

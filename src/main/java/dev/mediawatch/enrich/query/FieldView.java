@@ -1,62 +1,88 @@
 package dev.mediawatch.enrich.query;
 
+import dev.mediawatch.enrich.TextNormalizer;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * One field of a tokenised document: each folded word with its ascending word positions. Keyword
  * fields (entity ids, categories) hold each value as one word at position 0.
+ *
+ * <p>Built in one pass over the raw text: chars are folded and split as they are read, each word is
+ * hashed as it grows and looked up in an open-addressing table of the distinct words, so a repeated
+ * word costs no string and no map entry. Hashes are {@link String#hashCode} values, so a query's word
+ * (whose hash the JVM caches) is found with one probe and one comparison.
  */
 public final class FieldView {
 
     static final int[] NONE = new int[0];
 
     private final DocumentTokens document;
-    private final Map<String, int[]> positions;
-    private String[] sorted; // built on the first wildcard lookup: most documents meet no wildcard query
+    private final String[] words;     // by word id
+    private final int[] hashes;       // by word id: words[id].hashCode()
+    private final int count;
+    private final int[] table;        // open addressing: word id + 1, 0 = empty
+    private final int mask;
+    private final int[] posStart;     // by word id, count + 1 entries: where its positions start in pos
+    private final int[] pos;          // every word's positions, grouped by word id, ascending within
+    private String[] sorted;          // built on the first wildcard lookup: most documents meet no wildcard query
 
-    FieldView(DocumentTokens document, Map<String, int[]> positions) {
+    private FieldView(DocumentTokens document, Builder b) {
         this.document = document;
-        this.positions = positions;
-    }
-
-    /** Positions of {@code word} in the given word lists, numbered across lists with a gap of one between them. */
-    static Map<String, int[]> index(Iterable<List<String>> lists) {
-        Map<String, IntList> acc = new HashMap<>();
-        int pos = 0;
-        for (List<String> words : lists) {
-            for (String w : words) acc.computeIfAbsent(w, k -> new IntList()).add(pos++);
-            pos++; // the gap keeps a phrase from running from the title into the body
-        }
-        Map<String, int[]> out = new HashMap<>(acc.size() * 2);
-        acc.forEach((w, list) -> out.put(w, list.toArray()));
-        return out;
+        this.words = b.words;
+        this.hashes = b.hashes;
+        this.count = b.count;
+        this.table = b.table;
+        this.mask = b.mask;
+        posStart = new int[count + 1];
+        for (int i = 0; i < b.occurrences; i++) posStart[b.occurrenceWord[i] + 1]++;
+        for (int id = 0; id < count; id++) posStart[id + 1] += posStart[id];
+        pos = new int[b.occurrences];
+        int[] fill = Arrays.copyOf(posStart, count);
+        for (int i = 0; i < b.occurrences; i++) pos[fill[b.occurrenceWord[i]]++] = b.occurrencePos[i];
     }
 
     DocumentTokens document() {
         return document;
     }
 
-    Set<String> words() {
-        return positions.keySet();
+    /** How many distinct words the field holds. */
+    int size() {
+        return count;
+    }
+
+    /** The distinct word with this id, {@code 0 <= id < size()}. */
+    String word(int id) {
+        return words[id];
+    }
+
+    /** {@code word(id).hashCode()}, without touching the string. */
+    int hash(int id) {
+        return hashes[id];
     }
 
     boolean contains(String word) {
-        return positions.containsKey(word);
+        return idOf(word) >= 0;
     }
 
     int[] positions(String word) {
-        return positions.getOrDefault(word, NONE);
+        int id = idOf(word);
+        return id < 0 ? NONE : Arrays.copyOfRange(pos, posStart[id], posStart[id + 1]);
+    }
+
+    private int idOf(String word) {
+        int h = word.hashCode();
+        for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+            int slot = table[i];
+            if (slot == 0) return -1;
+            if (hashes[slot - 1] == h && words[slot - 1].equals(word)) return slot - 1;
+        }
     }
 
     boolean anyMatching(String pattern) {
         String prefix = Wildcard.prefixOf(pattern);
-        String[] words = sorted();
-        for (int i = lowerBound(words, prefix); i < words.length && words[i].startsWith(prefix); i++) {
-            if (Wildcard.glob(pattern, words[i])) return true;
+        String[] ws = sorted();
+        for (int i = lowerBound(ws, prefix); i < ws.length && ws[i].startsWith(prefix); i++) {
+            if (Wildcard.glob(pattern, ws[i])) return true;
         }
         return false;
     }
@@ -64,10 +90,10 @@ public final class FieldView {
     /** Ascending positions of every word the pattern matches. */
     int[] positionsMatching(String pattern) {
         String prefix = Wildcard.prefixOf(pattern);
-        String[] words = sorted();
+        String[] ws = sorted();
         IntList out = new IntList();
-        for (int i = lowerBound(words, prefix); i < words.length && words[i].startsWith(prefix); i++) {
-            if (Wildcard.glob(pattern, words[i])) out.addAll(positions.get(words[i]));
+        for (int i = lowerBound(ws, prefix); i < ws.length && ws[i].startsWith(prefix); i++) {
+            if (Wildcard.glob(pattern, ws[i])) out.addAll(positions(ws[i]));
         }
         int[] result = out.toArray();
         Arrays.sort(result);
@@ -76,7 +102,7 @@ public final class FieldView {
 
     private String[] sorted() {
         if (sorted == null) {
-            sorted = positions.keySet().toArray(String[]::new);
+            sorted = Arrays.copyOf(words, count);
             Arrays.sort(sorted);
         }
         return sorted;
@@ -85,6 +111,135 @@ public final class FieldView {
     private static int lowerBound(String[] words, String key) {
         int i = Arrays.binarySearch(words, key);
         return i >= 0 ? i : -i - 1;
+    }
+
+    static int spread(int h) {
+        return h * 0x9E3779B9 >>> 7 ^ h;
+    }
+
+    /**
+     * Collects words and positions. {@link #text} splits raw text exactly as {@link Words#of} does (the
+     * letter and digit runs of the folded text); {@link #keyword} adds one whole value at position 0.
+     */
+    static final class Builder {
+        private String[] words = new String[64];
+        private int[] hashes = new int[64];
+        private int count;
+        private int[] table = new int[128];
+        private int mask = 127;
+        private int[] occurrenceWord = new int[256];
+        private int[] occurrencePos = new int[256];
+        private int occurrences;
+        private int position;
+        private char[] word = new char[32];
+        private final StringBuilder folded = new StringBuilder(8);
+
+        /** Adds the words of {@code raw}, then a gap of one position so no phrase runs into the next text. */
+        Builder text(String raw) {
+            int len = 0, h = 0;
+            for (int i = 0, n = raw.length(); i < n; ) {
+                char c = raw.charAt(i);
+                if (c < 0x80) {
+                    i++;
+                    if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                        if (len == word.length) word = Arrays.copyOf(word, len * 2);
+                        word[len++] = c;
+                        h = 31 * h + c;
+                    } else if (c >= 'A' && c <= 'Z') {
+                        c += 32;
+                        if (len == word.length) word = Arrays.copyOf(word, len * 2);
+                        word[len++] = c;
+                        h = 31 * h + c;
+                    } else if (len > 0) {
+                        add(len, h);
+                        len = 0;
+                        h = 0;
+                    }
+                    continue;
+                }
+                int cp = raw.codePointAt(i);
+                i += Character.charCount(cp);
+                folded.setLength(0);
+                TextNormalizer.foldCodePoint(cp, folded);
+                for (int j = 0; j < folded.length(); j++) {
+                    char f = folded.charAt(j);
+                    if (Character.isLetterOrDigit(f)) {
+                        if (len == word.length) word = Arrays.copyOf(word, len * 2);
+                        word[len++] = f;
+                        h = 31 * h + f;
+                    } else if (len > 0) {
+                        add(len, h);
+                        len = 0;
+                        h = 0;
+                    }
+                }
+            }
+            if (len > 0) add(len, h);
+            position++;
+            return this;
+        }
+
+        /** Adds an already comparable value (an entity id, a category) as one word at position 0, once. */
+        Builder keyword(String value) {
+            if (value.isEmpty()) return this;
+            if (value.length() > word.length) word = Arrays.copyOf(word, value.length());
+            value.getChars(0, value.length(), word, 0);
+            int before = count;
+            int id = find(value.length(), value.hashCode());
+            if (count > before) occur(id, 0);
+            return this;
+        }
+
+        FieldView build(DocumentTokens document) {
+            return new FieldView(document, this);
+        }
+
+        private void add(int len, int h) {
+            occur(find(len, h), position++);
+        }
+
+        private void occur(int id, int at) {
+            if (occurrences == occurrenceWord.length) {
+                occurrenceWord = Arrays.copyOf(occurrenceWord, occurrences * 2);
+                occurrencePos = Arrays.copyOf(occurrencePos, occurrences * 2);
+            }
+            occurrenceWord[occurrences] = id;
+            occurrencePos[occurrences++] = at;
+        }
+
+        /** The id of the word in {@code word[0, len)}, adding it if new. */
+        private int find(int len, int h) {
+            int i = spread(h) & mask;
+            for (; table[i] != 0; i = (i + 1) & mask) {
+                int id = table[i] - 1;
+                if (hashes[id] == h && sameChars(words[id], len)) return id;
+            }
+            if (count == words.length) {
+                words = Arrays.copyOf(words, count * 2);
+                hashes = Arrays.copyOf(hashes, count * 2);
+            }
+            words[count] = new String(word, 0, len);
+            hashes[count] = h;
+            table[i] = ++count;
+            if (count * 2 > table.length) rehash();
+            return count - 1;
+        }
+
+        private boolean sameChars(String w, int len) {
+            if (w.length() != len) return false;
+            for (int j = 0; j < len; j++) if (w.charAt(j) != word[j]) return false;
+            return true;
+        }
+
+        private void rehash() {
+            table = new int[table.length * 2];
+            mask = table.length - 1;
+            for (int id = 0; id < count; id++) {
+                int i = spread(hashes[id]) & mask;
+                while (table[i] != 0) i = (i + 1) & mask;
+                table[i] = id + 1;
+            }
+        }
     }
 
     /** A growable int array: positions are many and boxing them would dominate tokenising. */

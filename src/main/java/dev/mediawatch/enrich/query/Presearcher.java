@@ -35,26 +35,62 @@ final class Presearcher {
      */
     static double defaultCost(String key) {
         if (key.startsWith(PREFIX)) return 2 * defaultCost(key.substring(1));
+        if (key.startsWith("title:")) return defaultCost(key.substring("title:".length())) / 20; // ~20 body words per title word
         if (key.startsWith("category:")) return 3.0;
         if (key.startsWith("entity:")) return 1.5;
         if (key.startsWith("outlet:")) return 2.0;
         return 8.0 / (key.length() + 2);
     }
 
-    Set<String> requiredAny(Query q) {
-        return keys(q, Field.Name.TEXT);
+    /**
+     * One way a query can match: a document must contain a key of {@code posted} (the index posts the
+     * branch under each of them) and a key of each of {@code filters} (checked by hash before the query
+     * is evaluated).
+     */
+    record Branch(Set<String> posted, List<Set<String>> filters) {}
+
+    /** Required key sets checked per candidate before evaluation; more would cost more than they save. */
+    static final int MAX_FILTERS = 2;
+
+    /**
+     * The branches of a query, any of which a matching document satisfies: one per clause of a top-level
+     * OR (so {@code (a b) OR "c d"} admits a document only with both a and b, or both c and d), else one.
+     * {@code null} when some branch requires no key at all: the query is always a candidate.
+     */
+    List<Branch> branches(Query q) {
+        List<Branch> out = new ArrayList<>();
+        return addBranches(q, Field.Name.TEXT, out) ? out : null;
+    }
+
+    private boolean addBranches(Query q, Field.Name field, List<Branch> out) {
+        if (q instanceof Field f) return addBranches(f.query(), f.name(), out);
+        if (q instanceof Or o) {
+            for (Query c : o.clauses()) {
+                if (!addBranches(c, field, out)) return false;
+            }
+            return true;
+        }
+        Set<String> posted = keys(q, field);
+        if (posted == null) return false;
+        out.add(new Branch(posted, filters(q, field, posted)));
+        return true;
     }
 
     /**
-     * Every key set of which a matching document must contain one key, one per required clause (each
-     * word of a phrase, each side of a NEAR, each clause of an AND), cheapest first. The index posts a
-     * query under {@link #requiredAny} and checks a candidate against the next of these before
-     * evaluating it: two required rare words admit far fewer documents than one.
+     * The cheapest required key sets other than the posted one: each word of a phrase, each side of a
+     * NEAR, each clause of an AND. Sets with a prefix key are left out: checking one would mean scanning
+     * the document's words.
      */
-    List<Set<String>> requiredSets(Query q) {
+    private List<Set<String>> filters(Query q, Field.Name field, Set<String> posted) {
+        List<Set<String>> required = new ArrayList<>();
+        collectRequired(q, field, required);
+        required.sort(Comparator.comparingDouble(this::cost));
         List<Set<String>> out = new ArrayList<>();
-        collectRequired(q, Field.Name.TEXT, out);
-        out.sort(Comparator.comparingDouble(this::cost));
+        for (Set<String> r : required) {
+            if (out.size() == MAX_FILTERS) break;
+            if (r.equals(posted) || r.stream().anyMatch(k -> k.startsWith(PREFIX))) continue;
+            out.add(r);
+        }
         return out;
     }
 

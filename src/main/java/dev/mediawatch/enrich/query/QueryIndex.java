@@ -22,34 +22,38 @@ import java.util.function.ToDoubleFunction;
  * <p>Mutable and not thread-safe: one instance per stream task, updated as subscriptions change.
  * {@link #match} returns keys in the order they were added.
  *
- * <p>Queries live in int slots and postings are int arrays: with thousands of candidates, boxed keys in
- * hash sets cost more than evaluating the queries themselves.
+ * <p>A query is indexed per branch ({@link Presearcher#branches}): each clause of a top-level OR is posted
+ * under its own rarest key and carries its own filter, so {@code (a b) OR "c d"} is evaluated only for
+ * a document with a and b, or with c and d, not for every document with a or c.
+ *
+ * <p>Everything on the matching path is int arrays: queries and branches live in int slots, postings
+ * are keyed by the {@link String#hashCode} of their key, and the document's keys come hashed from its
+ * tokenising. A hash collision can only add a candidate, which evaluation then rejects: results are
+ * exact.
  *
  * @param <K> the subscription key
  */
 public final class QueryIndex<K> {
 
-    private record Entry<K>(K key, Query query, Set<String> keys, long seq) {}
-
-    /** Required key sets checked per candidate before evaluation; more would cost more than they save. */
-    private static final int MAX_FILTERS = 2;
+    private record Entry<K>(K key, Query query, List<Presearcher.Branch> branches, int[] branchIds, long seq) {}
 
     private final Presearcher presearcher;
     private final Map<K, Integer> slotOf = new HashMap<>();
     private final List<Entry<K>> slots = new ArrayList<>();
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
-    private final Map<String, Postings> byTerm = new HashMap<>();
-    private final Map<String, Postings> byPrefix = new HashMap<>();
-    private final TreeMap<Integer, Integer> prefixLengths = new TreeMap<>(); // length -> how many prefixes
-    /** Prefixes by their {@link String#hashCode}, rebuilt after changes: looked up by a rolling hash, no substrings. */
-    private Map<Integer, List<Map.Entry<String, Postings>>> prefixesByHash = Map.of();
-    private int[] lengths = new int[0];
-    private boolean prefixesChanged;
-    private final Postings always = new Postings();
-    private int[] stamps = new int[16]; // slot -> id of the match call that last took it as a candidate
-    private int[] filterAt = new int[16]; // slot -> where its filter sets start in filterPool
-    private int[] filterPool = new int[64]; // per slot: number of sets, then per set its size and key hashes
+    private final Deque<Integer> freeBranches = new ArrayDeque<>();
+    private int branchCount;
+    private int[] branchSlot = new int[16];    // branch -> its query's slot
+    private int[] filterAt = new int[16];      // branch -> where its filter sets start in filterPool
+    private int[] filterPool = new int[64];    // per branch: number of sets, then per set its size and key hashes
     private int poolSize;
+    private final IntMap byTerm = new IntMap();   // key hash -> branches
+    private final IntMap byPrefix = new IntMap(); // prefix hash -> branches
+    private final TreeMap<Integer, Integer> prefixLengths = new TreeMap<>(); // length -> how many prefix postings
+    private int[] lengths = new int[0];
+    private final Postings always = new Postings(); // slots of queries that need no key
+    private int[] stamps = new int[16];        // slot -> id of the match call that took it as a candidate
+    private int[] branchStamps = new int[16];  // branch -> id of the match call that checked it
     private int stamp;
     private long seq;
     private int lastCandidates;
@@ -72,15 +76,23 @@ public final class QueryIndex<K> {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(query, "query");
         remove(key);
-        Set<String> keys = presearcher.requiredAny(query);
+        List<Presearcher.Branch> branches = presearcher.branches(query);
         int slot = freeSlots.isEmpty() ? slots.size() : freeSlots.pop();
-        Entry<K> e = new Entry<>(key, query, keys, seq++);
+        int[] ids = new int[branches == null ? 0 : branches.size()];
+        Entry<K> e = new Entry<>(key, query, branches, ids, seq++);
         if (slot == slots.size()) slots.add(e);
         else slots.set(slot, e);
         slotOf.put(key, slot);
-        storeFilters(slot, filters(query, keys));
-        if (keys == null) always.add(slot);
-        else for (String k : keys) post(k, slot);
+        if (branches == null) {
+            always.add(slot);
+            return this;
+        }
+        for (int i = 0; i < ids.length; i++) {
+            Presearcher.Branch b = branches.get(i);
+            int id = ids[i] = newBranch(slot);
+            storeFilters(id, b.filters());
+            for (String k : b.posted()) post(k, id);
+        }
         return this;
     }
 
@@ -89,8 +101,14 @@ public final class QueryIndex<K> {
         if (slot == null) return this;
         Entry<K> e = slots.set(slot, null);
         freeSlots.push(slot);
-        if (e.keys() == null) always.remove(slot);
-        else for (String k : e.keys()) unpost(k, slot);
+        if (e.branches() == null) {
+            always.remove(slot);
+            return this;
+        }
+        for (int i = 0; i < e.branchIds().length; i++) {
+            for (String k : e.branches().get(i).posted()) unpost(k, e.branchIds()[i]);
+            freeBranches.push(e.branchIds()[i]);
+        }
         return this;
     }
 
@@ -100,21 +118,18 @@ public final class QueryIndex<K> {
     }
 
     public List<K> match(DocumentTokens d) {
-        Set<String> docKeys = d.indexKeys();
-        Postings candidates = candidates(docKeys);
-        KeyHashes docHashes = new KeyHashes(docKeys);
+        DocumentTokens.IndexKeys keys = d.indexKeys();
+        Postings candidates = candidates(keys, new KeyHashes(keys.hashes()));
         List<Entry<K>> hits = new ArrayList<>();
-        int evaluated = 0;
         for (int i = 0; i < candidates.size; i++) {
-            int slot = candidates.slots[i];
-            if (!passes(slot, docHashes)) continue;
-            Entry<K> e = slots.get(slot);
-            evaluated++;
+            Entry<K> e = slots.get(candidates.slots[i]);
             if (e.query().matches(d)) hits.add(e);
         }
-        lastCandidates = evaluated;
-        hits.sort(Comparator.comparingLong(Entry::seq));
-        return hits.stream().map(Entry::key).toList();
+        lastCandidates = candidates.size;
+        if (hits.size() > 1) hits.sort(Comparator.comparingLong(Entry::seq));
+        List<K> out = new ArrayList<>(hits.size());
+        for (Entry<K> e : hits) out.add(e.key());
+        return out;
     }
 
     public int size() {
@@ -126,13 +141,65 @@ public final class QueryIndex<K> {
         return lastCandidates;
     }
 
+    private Postings candidates(DocumentTokens.IndexKeys keys, KeyHashes docHashes) {
+        if (stamps.length < slots.size()) stamps = Arrays.copyOf(stamps, Math.max(slots.size(), stamps.length * 2));
+        if (++stamp == 0) { // wrapped: old stamps could look current
+            Arrays.fill(stamps, 0);
+            Arrays.fill(branchStamps, 0);
+            stamp = 1;
+        }
+        Postings out = new Postings();
+        for (int i = 0; i < always.size; i++) {
+            int slot = always.slots[i];
+            stamps[slot] = stamp;
+            out.add(slot);
+        }
+        String[] words = keys.keys();
+        int[] hashes = keys.hashes();
+        for (int k = 0; k < hashes.length; k++) {
+            Postings hit = byTerm.get(hashes[k]);
+            if (hit != null) visit(hit, docHashes, out);
+            if (lengths.length > 0) visitPrefixes(words[k], docHashes, out);
+        }
+        return out;
+    }
+
     /**
-     * Whether the document has a key of each of the slot's filter sets, judged on hashes: equal keys have
+     * Looks up the key's prefixes of each length some stored wildcard has, rather than scanning wildcards;
+     * the prefix's hash is carried forward char by char, so no substring is made.
+     */
+    private void visitPrefixes(String key, KeyHashes docHashes, Postings out) {
+        int h = 0;
+        int at = 0;
+        for (int len : lengths) {
+            if (len > key.length()) break;
+            while (at < len) h = 31 * h + key.charAt(at++);
+            Postings hit = byPrefix.get(h);
+            if (hit != null) visit(hit, docHashes, out);
+        }
+    }
+
+    /** Takes each posted branch's query as a candidate if the branch's filters pass; each branch is checked once. */
+    private void visit(Postings branches, KeyHashes docHashes, Postings out) {
+        for (int i = 0; i < branches.size; i++) {
+            int b = branches.slots[i];
+            int slot = branchSlot[b];
+            if (stamps[slot] == stamp || branchStamps[b] == stamp) continue;
+            branchStamps[b] = stamp;
+            if (passes(b, docHashes)) {
+                stamps[slot] = stamp;
+                out.add(slot);
+            }
+        }
+    }
+
+    /**
+     * Whether the document has a key of each of the branch's filter sets, judged on hashes: equal keys have
      * equal hashes, so a miss is certain; a hash collision only lets a candidate through to evaluation.
      * The hashes sit in one flat array, so rejecting a candidate touches no query object.
      */
-    private boolean passes(int slot, KeyHashes docHashes) {
-        int at = filterAt[slot];
+    private boolean passes(int branch, KeyHashes docHashes) {
+        int at = filterAt[branch];
         int sets = filterPool[at++];
         for (int f = 0; f < sets; f++) {
             int n = filterPool[at++];
@@ -144,14 +211,26 @@ public final class QueryIndex<K> {
         return true;
     }
 
-    private void storeFilters(int slot, List<Set<String>> filters) {
-        if (filterAt.length <= slot) filterAt = Arrays.copyOf(filterAt, Math.max(slot + 1, filterAt.length * 2));
+    private int newBranch(int slot) {
+        int id = freeBranches.isEmpty() ? branchCount++ : freeBranches.pop();
+        if (id >= branchSlot.length) {
+            int size = Math.max(id + 1, branchSlot.length * 2);
+            branchSlot = Arrays.copyOf(branchSlot, size);
+            filterAt = Arrays.copyOf(filterAt, size);
+            branchStamps = Arrays.copyOf(branchStamps, size);
+        }
+        branchSlot[id] = slot;
+        branchStamps[id] = 0;
+        return id;
+    }
+
+    private void storeFilters(int branch, List<Set<String>> filters) {
         int need = 1;
         for (Set<String> f : filters) need += 1 + f.size();
         if (poolSize + need > filterPool.length) {
             filterPool = Arrays.copyOf(filterPool, Math.max(poolSize + need, filterPool.length * 2));
         }
-        filterAt[slot] = poolSize; // a replaced query's old entry is left unused: queries change rarely
+        filterAt[branch] = poolSize; // a replaced query's old entry is left unused: queries change rarely
         filterPool[poolSize++] = filters.size();
         for (Set<String> f : filters) {
             filterPool[poolSize++] = f.size();
@@ -159,126 +238,25 @@ public final class QueryIndex<K> {
         }
     }
 
-    /** A document's key hashes in an open-addressing table: a probe is a multiply and an array read. */
-    private static final class KeyHashes {
-        private final int[] table;
-        private final boolean[] used;
-        private final int mask;
-
-        KeyHashes(Set<String> keys) {
-            int size = Integer.highestOneBit(Math.max(4, keys.size() * 4) - 1) << 1;
-            table = new int[size];
-            used = new boolean[size];
-            mask = size - 1;
-            for (String k : keys) {
-                int h = k.hashCode();
-                int i = spread(h) & mask;
-                while (used[i] && table[i] != h) i = (i + 1) & mask;
-                used[i] = true;
-                table[i] = h;
-            }
-        }
-
-        boolean contains(int h) {
-            for (int i = spread(h) & mask; used[i]; i = (i + 1) & mask) {
-                if (table[i] == h) return true;
-            }
-            return false;
-        }
-
-        private static int spread(int h) {
-            return h * 0x9E3779B9 >>> 7 ^ h;
+    private void post(String key, int branch) {
+        if (isPrefix(key)) {
+            String bare = bare(key);
+            byPrefix.computeIfAbsent(bare.hashCode()).add(branch);
+            prefixLengths.merge(bare.length(), 1, Integer::sum);
+            lengths = prefixLengths.keySet().stream().mapToInt(Integer::intValue).toArray();
+        } else {
+            byTerm.computeIfAbsent(key.hashCode()).add(branch);
         }
     }
 
-    /**
-     * The cheapest required key sets other than the posted one. Sets with a prefix key are left out: checking
-     * one would mean scanning the document's words.
-     */
-    private List<Set<String>> filters(Query query, Set<String> posted) {
-        if (posted == null) return List.of();
-        List<Set<String>> out = new ArrayList<>();
-        for (Set<String> required : presearcher.requiredSets(query)) {
-            if (out.size() == MAX_FILTERS) break;
-            if (required.equals(posted) || required.stream().anyMatch(QueryIndex::isPrefix)) continue;
-            out.add(required);
-        }
-        return out;
-    }
-
-    private Postings candidates(Set<String> docKeys) {
-        if (stamps.length < slots.size()) stamps = Arrays.copyOf(stamps, Math.max(slots.size(), stamps.length * 2));
-        if (++stamp == 0) { // wrapped: old stamps could look current
-            Arrays.fill(stamps, 0);
-            stamp = 1;
-        }
-        if (prefixesChanged) rebuildPrefixes();
-        Postings out = new Postings();
-        collect(always, out);
-        for (String key : docKeys) {
-            Postings hit = byTerm.get(key);
-            if (hit != null) collect(hit, out);
-            if (lengths.length > 0) collectPrefixHits(key, out);
-        }
-        return out;
-    }
-
-    /**
-     * Looks up the key's prefixes of each length some stored wildcard has, rather than scanning wildcards;
-     * the prefix's hash is carried forward char by char, so no substring is made for a miss.
-     */
-    private void collectPrefixHits(String key, Postings out) {
-        int h = 0;
-        int at = 0;
-        for (int len : lengths) {
-            if (len > key.length()) break;
-            while (at < len) h = 31 * h + key.charAt(at++);
-            List<Map.Entry<String, Postings>> same = prefixesByHash.get(h);
-            if (same == null) continue;
-            for (Map.Entry<String, Postings> p : same) {
-                if (p.getKey().length() == len && key.startsWith(p.getKey())) collect(p.getValue(), out);
-            }
-        }
-    }
-
-    private void rebuildPrefixes() {
-        Map<Integer, List<Map.Entry<String, Postings>>> next = new HashMap<>();
-        for (Map.Entry<String, Postings> e : byPrefix.entrySet()) {
-            next.computeIfAbsent(e.getKey().hashCode(), h -> new ArrayList<>()).add(Map.entry(e.getKey(), e.getValue()));
-        }
-        prefixesByHash = next;
-        lengths = prefixLengths.keySet().stream().mapToInt(Integer::intValue).toArray();
-        prefixesChanged = false;
-    }
-
-    private void collect(Postings from, Postings out) {
-        for (int i = 0; i < from.size; i++) {
-            int slot = from.slots[i];
-            if (stamps[slot] != stamp) {
-                stamps[slot] = stamp;
-                out.add(slot);
-            }
-        }
-    }
-
-    private void post(String key, int slot) {
-        boolean prefix = isPrefix(key);
-        (prefix ? byPrefix : byTerm).computeIfAbsent(bare(key), x -> new Postings()).add(slot);
-        if (prefix) {
-            prefixLengths.merge(bare(key).length(), 1, Integer::sum);
-            prefixesChanged = true;
-        }
-    }
-
-    private void unpost(String key, int slot) {
-        boolean prefix = isPrefix(key);
-        Map<String, Postings> postings = prefix ? byPrefix : byTerm;
-        Postings p = postings.get(bare(key));
-        p.remove(slot);
-        if (p.size == 0) postings.remove(bare(key));
-        if (prefix) {
-            prefixLengths.computeIfPresent(bare(key).length(), (len, n) -> n == 1 ? null : n - 1);
-            prefixesChanged = true;
+    private void unpost(String key, int branch) {
+        if (isPrefix(key)) {
+            String bare = bare(key);
+            byPrefix.removeFrom(bare.hashCode(), branch);
+            prefixLengths.computeIfPresent(bare.length(), (len, n) -> n == 1 ? null : n - 1);
+            lengths = prefixLengths.keySet().stream().mapToInt(Integer::intValue).toArray();
+        } else {
+            byTerm.removeFrom(key.hashCode(), branch);
         }
     }
 
@@ -290,7 +268,81 @@ public final class QueryIndex<K> {
         return isPrefix(key) ? key.substring(Presearcher.PREFIX.length()) : key;
     }
 
-    /** An unordered list of slots; removal swaps in the last one, as order is restored at match time. */
+    /** A document's key hashes in an open-addressing table: a probe is a multiply and an array read. */
+    private static final class KeyHashes {
+        private final int[] table;
+        private final boolean[] used;
+        private final int mask;
+
+        KeyHashes(int[] hashes) {
+            int size = Integer.highestOneBit(Math.max(4, hashes.length * 4) - 1) << 1;
+            table = new int[size];
+            used = new boolean[size];
+            mask = size - 1;
+            for (int h : hashes) {
+                int i = FieldView.spread(h) & mask;
+                while (used[i] && table[i] != h) i = (i + 1) & mask;
+                used[i] = true;
+                table[i] = h;
+            }
+        }
+
+        boolean contains(int h) {
+            for (int i = FieldView.spread(h) & mask; used[i]; i = (i + 1) & mask) {
+                if (table[i] == h) return true;
+            }
+            return false;
+        }
+    }
+
+    /** Postings by key hash, open addressing; keys that share a hash share a list (a superset, never a miss). */
+    private static final class IntMap {
+        private int[] keys = new int[64];
+        private Postings[] values = new Postings[64];
+        private int size;
+
+        Postings get(int h) {
+            int mask = keys.length - 1;
+            for (int i = FieldView.spread(h) & mask; values[i] != null; i = (i + 1) & mask) {
+                if (keys[i] == h) return values[i];
+            }
+            return null;
+        }
+
+        Postings computeIfAbsent(int h) {
+            Postings p = get(h);
+            if (p != null) return p;
+            if ((size + 1) * 2 > keys.length) grow();
+            p = new Postings();
+            insert(h, p);
+            size++;
+            return p;
+        }
+
+        /** Removes a branch from the hash's list; an emptied list stays, as tables of queries change rarely. */
+        void removeFrom(int h, int branch) {
+            Postings p = get(h);
+            if (p != null) p.remove(branch);
+        }
+
+        private void insert(int h, Postings p) {
+            int mask = keys.length - 1;
+            int i = FieldView.spread(h) & mask;
+            while (values[i] != null) i = (i + 1) & mask;
+            keys[i] = h;
+            values[i] = p;
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            Postings[] oldValues = values;
+            keys = new int[oldKeys.length * 2];
+            values = new Postings[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) if (oldValues[i] != null) insert(oldKeys[i], oldValues[i]);
+        }
+    }
+
+    /** An unordered list of ints (slots or branches); removal swaps in the last one. */
     private static final class Postings {
         private int[] slots = new int[4];
         private int size;

@@ -108,6 +108,43 @@ class QueryIndexTest {
     }
 
     @Test
+    void eachBranchOfAnOrIsPostedWithItsOwnFilter() {
+        QueryIndex<String> index = new QueryIndex<String>().add("or", q("(bukele prison) OR \"alien enemies\""));
+        // A word of each branch, but neither branch whole: no evaluation.
+        assertThat(index.match(doc("Bukele spoke of aliens and enemies"))).isEmpty();
+        assertThat(index.lastCandidateCount()).isZero();
+        assertThat(index.match(doc("Bukele toured the prison"))).containsExactly("or");
+        assertThat(index.match(doc("the Alien Enemies Act"))).containsExactly("or");
+        // Both branches pass their filters: the query is still evaluated once and returned once.
+        assertThat(index.match(doc("Bukele, the prison and the alien enemies law"))).containsExactly("or");
+        assertThat(index.lastCandidateCount()).isEqualTo(1);
+        index.remove("or");
+        assertThat(index.match(doc("Bukele toured the prison"))).isEmpty();
+        assertThat(index.lastCandidateCount()).isZero();
+    }
+
+    @Test
+    void anOrWithAnUnboundBranchIsAlwaysACandidate() {
+        QueryIndex<String> index = new QueryIndex<String>().add("s", q("cecot OR NOT tourism"));
+        assertThat(index.match(doc("the weather"))).containsExactly("s");
+        assertThat(index.match(doc("tourism"))).isEmpty();
+        assertThat(index.lastCandidateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void titleQueriesAreCandidatesOnlyForTheirWordsInTheHeadline() {
+        QueryIndex<String> index = new QueryIndex<String>().add("t", q("title:(judge OR court) deportation"));
+        assertThat(index.match(new Document("Flights resume", "a judge and a court on deportation", "", Set.of(), Set.of())))
+                .isEmpty();
+        assertThat(index.lastCandidateCount()).isZero();
+        assertThat(index.match(new Document("Judge halts flights", "deportation", "", Set.of(), Set.of())))
+                .containsExactly("t");
+        index.add("w", q("title:jud*"));
+        assertThat(index.match(new Document("Judges halt flights", "", "", Set.of(), Set.of()))).containsExactly("w");
+        assertThat(index.match(doc("judges halt flights"))).isEmpty();
+    }
+
+    @Test
     void matchesWhatEvaluatingEveryQueryMatchesAfterQueriesAreReplacedAndRemoved() {
         Random random = new Random(20251129);
         RandomQueries gen = new RandomQueries(random);
