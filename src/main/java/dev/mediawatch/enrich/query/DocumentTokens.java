@@ -15,9 +15,10 @@ public final class DocumentTokens {
     private IndexKeys indexKeys;
 
     private DocumentTokens(Document d) {
-        views.put(Field.Name.TEXT, new FieldView.Builder().text(d.title()).text(d.text()).build(this));
-        views.put(Field.Name.TITLE, new FieldView.Builder().text(d.title()).build(this));
-        views.put(Field.Name.OUTLET, new FieldView.Builder().text(d.outlet()).build(this));
+        views.put(Field.Name.TEXT, new FieldView.Builder(d.title().length() + d.text().length())
+                .text(d.title()).text(d.text()).build(this));
+        views.put(Field.Name.TITLE, new FieldView.Builder(d.title().length()).text(d.title()).build(this));
+        views.put(Field.Name.OUTLET, new FieldView.Builder(d.outlet().length()).text(d.outlet()).build(this));
         views.put(Field.Name.ENTITY, keywords(d.entityIds()));
         views.put(Field.Name.CATEGORY, keywords(d.categories()));
     }
@@ -87,7 +88,7 @@ public final class DocumentTokens {
     }
 
     private FieldView keywords(Set<String> values) {
-        FieldView.Builder b = new FieldView.Builder();
+        FieldView.Builder b = new FieldView.Builder(values.size() * 6);
         for (String v : values) b.keyword(Words.keyword(v, false));
         return b.build(this);
     }

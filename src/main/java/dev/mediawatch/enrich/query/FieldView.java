@@ -24,7 +24,8 @@ public final class FieldView {
     private final int mask;
     private final int[] posStart;     // by word id, count + 1 entries: where its positions start in pos
     private final int[] pos;          // every word's positions, grouped by word id, ascending within
-    private String[] sorted;          // built on the first wildcard lookup: most documents meet no wildcard query
+    private int[] firstCharOrder;     // word ids by first char, built on the first wildcard lookup
+    private int[] bucketStart;        // where each first-char bucket starts in firstCharOrder
 
     private FieldView(DocumentTokens document, Builder b) {
         this.document = document;
@@ -69,6 +70,24 @@ public final class FieldView {
         return id < 0 ? NONE : Arrays.copyOfRange(pos, posStart[id], posStart[id + 1]);
     }
 
+    /** The id of {@code word}, or -1 if the field does not hold it. */
+    int id(String word) {
+        return idOf(word);
+    }
+
+    /** Every word's positions; those of word {@code id} are {@code [from(id), to(id))}, ascending. */
+    int[] allPositions() {
+        return pos;
+    }
+
+    int from(int id) {
+        return posStart[id];
+    }
+
+    int to(int id) {
+        return posStart[id + 1];
+    }
+
     private int idOf(String word) {
         int h = word.hashCode();
         for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
@@ -78,11 +97,15 @@ public final class FieldView {
         }
     }
 
+    /** Whether some word matches the pattern. */
     boolean anyMatching(String pattern) {
         String prefix = Wildcard.prefixOf(pattern);
-        String[] ws = sorted();
-        for (int i = lowerBound(ws, prefix); i < ws.length && ws[i].startsWith(prefix); i++) {
-            if (Wildcard.glob(pattern, ws[i])) return true;
+        int[] ids = byFirstChar();
+        int bucket = prefix.isEmpty() ? -1 : prefix.charAt(0) & BUCKET_MASK;
+        int from = bucket < 0 ? 0 : bucketStart[bucket], to = bucket < 0 ? count : bucketStart[bucket + 1];
+        for (int i = from; i < to; i++) {
+            String w = words[ids[i]];
+            if (w.startsWith(prefix) && Wildcard.glob(pattern, w)) return true;
         }
         return false;
     }
@@ -90,27 +113,39 @@ public final class FieldView {
     /** Ascending positions of every word the pattern matches. */
     int[] positionsMatching(String pattern) {
         String prefix = Wildcard.prefixOf(pattern);
-        String[] ws = sorted();
+        int[] ids = byFirstChar();
+        int bucket = prefix.isEmpty() ? -1 : prefix.charAt(0) & BUCKET_MASK;
+        int from = bucket < 0 ? 0 : bucketStart[bucket], to = bucket < 0 ? count : bucketStart[bucket + 1];
         IntList out = new IntList();
-        for (int i = lowerBound(ws, prefix); i < ws.length && ws[i].startsWith(prefix); i++) {
-            if (Wildcard.glob(pattern, ws[i])) out.addAll(positions(ws[i]));
+        for (int i = from; i < to; i++) {
+            int id = ids[i];
+            if (words[id].startsWith(prefix) && Wildcard.glob(pattern, words[id])) {
+                for (int p = posStart[id]; p < posStart[id + 1]; p++) out.add(pos[p]);
+            }
         }
         int[] result = out.toArray();
         Arrays.sort(result);
         return result;
     }
 
-    private String[] sorted() {
-        if (sorted == null) {
-            sorted = Arrays.copyOf(words, count);
-            Arrays.sort(sorted);
-        }
-        return sorted;
-    }
+    private static final int BUCKET_MASK = 63;
 
-    private static int lowerBound(String[] words, String key) {
-        int i = Arrays.binarySearch(words, key);
-        return i >= 0 ? i : -i - 1;
+    /**
+     * Word ids grouped by their first char (modulo 64), built on the first wildcard lookup, so a pattern
+     * scans only the words that can start with its prefix: a counting sort, cheaper than sorting strings.
+     */
+    private int[] byFirstChar() {
+        if (firstCharOrder == null) {
+            int[] start = new int[BUCKET_MASK + 2];
+            for (int id = 0; id < count; id++) start[(words[id].charAt(0) & BUCKET_MASK) + 1]++;
+            for (int b = 0; b <= BUCKET_MASK; b++) start[b + 1] += start[b];
+            int[] fill = Arrays.copyOf(start, BUCKET_MASK + 1);
+            int[] ids = new int[count];
+            for (int id = 0; id < count; id++) ids[fill[words[id].charAt(0) & BUCKET_MASK]++] = id;
+            bucketStart = start;
+            firstCharOrder = ids;
+        }
+        return firstCharOrder;
     }
 
     static int spread(int h) {
@@ -122,17 +157,28 @@ public final class FieldView {
      * letter and digit runs of the folded text); {@link #keyword} adds one whole value at position 0.
      */
     static final class Builder {
-        private String[] words = new String[64];
-        private int[] hashes = new int[64];
+        private String[] words;
+        private int[] hashes;
         private int count;
-        private int[] table = new int[128];
-        private int mask = 127;
-        private int[] occurrenceWord = new int[256];
-        private int[] occurrencePos = new int[256];
+        private int[] table;
+        private int mask;
+        private int[] occurrenceWord;
+        private int[] occurrencePos;
         private int occurrences;
         private int position;
         private char[] word = new char[32];
         private final StringBuilder folded = new StringBuilder(8);
+
+        /** @param chars how many chars of text will be added: sizes the tables so they rarely grow */
+        Builder(int chars) {
+            int expectedWords = Math.max(4, chars / 6);
+            words = new String[expectedWords];
+            hashes = new int[expectedWords];
+            occurrenceWord = new int[expectedWords];
+            occurrencePos = new int[expectedWords];
+            table = new int[Integer.highestOneBit(expectedWords * 2 - 1) << 1];
+            mask = table.length - 1;
+        }
 
         /** Adds the words of {@code raw}, then a gap of one position so no phrase runs into the next text. */
         Builder text(String raw) {

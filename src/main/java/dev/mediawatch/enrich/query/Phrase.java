@@ -13,15 +13,25 @@ public record Phrase(List<String> words) implements Query, Positional {
 
     @Override
     public boolean matches(FieldView view) {
-        for (int p : view.positions(words.get(0))) {
-            if (continuesAt(view, p)) return true;
+        int[] ids = ids(view);
+        if (ids == null) return false;
+        int[] pos = view.allPositions();
+        for (int p = view.from(ids[0]); p < view.to(ids[0]); p++) {
+            if (continuesAt(view, ids, pos, pos[p])) return true;
         }
         return false;
     }
 
     @Override
     public int[] starts(FieldView view) {
-        return Arrays.stream(view.positions(words.get(0))).filter(p -> continuesAt(view, p)).toArray();
+        int[] ids = ids(view);
+        if (ids == null) return FieldView.NONE;
+        int[] pos = view.allPositions();
+        FieldView.IntList out = new FieldView.IntList();
+        for (int p = view.from(ids[0]); p < view.to(ids[0]); p++) {
+            if (continuesAt(view, ids, pos, pos[p])) out.add(pos[p]);
+        }
+        return out.toArray();
     }
 
     @Override
@@ -29,9 +39,18 @@ public record Phrase(List<String> words) implements Query, Positional {
         return words.size();
     }
 
-    private boolean continuesAt(FieldView view, int start) {
-        for (int i = 1; i < words.size(); i++) {
-            if (Arrays.binarySearch(view.positions(words.get(i)), start + i) < 0) return false;
+    /** Each word's id in the view, looked up once; {@code null} if one is missing (no occurrence possible). */
+    private int[] ids(FieldView view) {
+        int[] ids = new int[words.size()];
+        for (int i = 0; i < ids.length; i++) {
+            if ((ids[i] = view.id(words.get(i))) < 0) return null;
+        }
+        return ids;
+    }
+
+    private static boolean continuesAt(FieldView view, int[] ids, int[] pos, int start) {
+        for (int i = 1; i < ids.length; i++) {
+            if (Arrays.binarySearch(pos, view.from(ids[i]), view.to(ids[i]), start + i) < 0) return false;
         }
         return true;
     }
