@@ -148,6 +148,15 @@ public final class FieldView {
         return firstCharOrder;
     }
 
+    /** For each ASCII char, the char it adds to a word (folded to lower case), or 0 if it ends one. */
+    private static final char[] ASCII_WORD_CHAR = new char[0x80];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) ASCII_WORD_CHAR[c] = c;
+        for (char c = 'a'; c <= 'z'; c++) ASCII_WORD_CHAR[c] = c;
+        for (char c = 'A'; c <= 'Z'; c++) ASCII_WORD_CHAR[c] = (char) (c + 32);
+    }
+
     static int spread(int h) {
         return h * 0x9E3779B9 >>> 7 ^ h;
     }
@@ -167,12 +176,16 @@ public final class FieldView {
         private int occurrences;
         private int position;
         private char[] word = new char[32];
+        private char[] in = new char[0];
+        private char[] chars = new char[256]; // every distinct word's chars, word id at starts[id]
+        private int[] starts = new int[65];
         private final StringBuilder folded = new StringBuilder(8);
 
         /** @param chars how many chars of text will be added: sizes the tables so they rarely grow */
         Builder(int chars) {
             int expectedWords = Math.max(4, chars / 6);
             words = new String[expectedWords];
+            starts = new int[expectedWords + 1];
             hashes = new int[expectedWords];
             occurrenceWord = new int[expectedWords];
             occurrencePos = new int[expectedWords];
@@ -182,20 +195,20 @@ public final class FieldView {
 
         /** Adds the words of {@code raw}, then a gap of one position so no phrase runs into the next text. */
         Builder text(String raw) {
+            int n = raw.length();
+            if (in.length < n) in = new char[n];
+            raw.getChars(0, n, in, 0); // one bulk copy: the loop then reads a plain array
+            char[] in = this.in;
             int len = 0, h = 0;
-            for (int i = 0, n = raw.length(); i < n; ) {
-                char c = raw.charAt(i);
+            for (int i = 0; i < n; ) {
+                char c = in[i];
                 if (c < 0x80) {
                     i++;
-                    if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    char f = ASCII_WORD_CHAR[c];
+                    if (f != 0) {
                         if (len == word.length) word = Arrays.copyOf(word, len * 2);
-                        word[len++] = c;
-                        h = 31 * h + c;
-                    } else if (c >= 'A' && c <= 'Z') {
-                        c += 32;
-                        if (len == word.length) word = Arrays.copyOf(word, len * 2);
-                        word[len++] = c;
-                        h = 31 * h + c;
+                        word[len++] = f;
+                        h = 31 * h + f;
                     } else if (len > 0) {
                         add(len, h);
                         len = 0;
@@ -203,7 +216,7 @@ public final class FieldView {
                     }
                     continue;
                 }
-                int cp = raw.codePointAt(i);
+                int cp = Character.codePointAt(in, i, n);
                 i += Character.charCount(cp);
                 folded.setLength(0);
                 TextNormalizer.foldCodePoint(cp, folded);
@@ -258,12 +271,17 @@ public final class FieldView {
             int i = spread(h) & mask;
             for (; table[i] != 0; i = (i + 1) & mask) {
                 int id = table[i] - 1;
-                if (hashes[id] == h && sameChars(words[id], len)) return id;
+                if (hashes[id] == h && sameChars(id, len)) return id;
             }
             if (count == words.length) {
                 words = Arrays.copyOf(words, count * 2);
                 hashes = Arrays.copyOf(hashes, count * 2);
+                starts = Arrays.copyOf(starts, count * 2 + 1);
             }
+            int start = starts[count];
+            if (start + len > chars.length) chars = Arrays.copyOf(chars, Math.max(chars.length * 2, start + len));
+            System.arraycopy(word, 0, chars, start, len);
+            starts[count + 1] = start + len;
             words[count] = new String(word, 0, len);
             hashes[count] = h;
             table[i] = ++count;
@@ -271,9 +289,10 @@ public final class FieldView {
             return count - 1;
         }
 
-        private boolean sameChars(String w, int len) {
-            if (w.length() != len) return false;
-            for (int j = 0; j < len; j++) if (w.charAt(j) != word[j]) return false;
+        private boolean sameChars(int id, int len) {
+            int start = starts[id];
+            if (starts[id + 1] - start != len) return false;
+            for (int j = 0; j < len; j++) if (chars[start + j] != word[j]) return false;
             return true;
         }
 
