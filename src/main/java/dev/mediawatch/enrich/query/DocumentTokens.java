@@ -1,7 +1,8 @@
 package dev.mediawatch.enrich.query;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,22 +41,42 @@ public final class DocumentTokens {
         if (indexKeys == null) {
             FieldView text = views.get(Field.Name.TEXT);
             int n = text.size();
-            for (Field.Name name : TAGGED) n += views.get(name).size();
-            String[] keys = new String[n];
-            int[] hashes = new int[n];
-            int k = 0;
-            for (int id = 0; id < text.size(); id++, k++) {
-                keys[k] = text.word(id);
-                hashes[k] = text.hash(id);
-            }
+            int textChars = text.charsFrom(n);
+            int chars = textChars;
             for (Field.Name name : TAGGED) {
                 FieldView view = views.get(name);
+                n += view.size();
+                chars += view.charsFrom(view.size()) + view.size() * (name.label().length() + 1);
+            }
+            char[] pool = new char[chars];
+            int[] starts = new int[n + 1];
+            int[] hashes = new int[n];
+            System.arraycopy(text.chars(), 0, pool, 0, textChars);
+            int k = 0;
+            for (int id = 0; id < text.size(); id++, k++) {
+                starts[k] = text.charsFrom(id);
+                hashes[k] = text.hash(id);
+            }
+            int at = textChars;
+            for (Field.Name name : TAGGED) {
+                FieldView view = views.get(name);
+                String tag = name.label() + ":";
+                int tagHash = tag.hashCode();
                 for (int id = 0; id < view.size(); id++, k++) {
-                    keys[k] = name.indexKey(view.word(id));
-                    hashes[k] = keys[k].hashCode();
+                    starts[k] = at;
+                    tag.getChars(0, tag.length(), pool, at);
+                    at += tag.length();
+                    int from = view.charsFrom(id), len = view.charsFrom(id + 1) - from;
+                    System.arraycopy(view.chars(), from, pool, at, len);
+                    at += len;
+                    // hash of tag + word, as String#hashCode would compute it: tag's hash carried on
+                    int h = tagHash;
+                    for (int j = 0; j < len; j++) h = 31 * h + view.chars()[from + j];
+                    hashes[k] = h;
                 }
             }
-            indexKeys = new IndexKeys(keys, hashes);
+            starts[n] = at;
+            indexKeys = new IndexKeys(pool, starts, hashes);
         }
         return indexKeys;
     }
@@ -64,26 +85,36 @@ public final class DocumentTokens {
         Field.Name.TITLE, Field.Name.OUTLET, Field.Name.ENTITY, Field.Name.CATEGORY
     };
 
-    /** Index keys and their hashes, in two parallel arrays. */
-    record IndexKeys(String[] keys, int[] hashes) {
+    /**
+     * Index keys ({@link Field.Name#indexKey}) in one char pool: key {@code i} is
+     * {@code chars[starts[i]..starts[i + 1])}, its {@link String#hashCode} {@code hashes[i]}.
+     */
+    record IndexKeys(char[] chars, int[] starts, int[] hashes) {
 
         int size() {
-            return keys.length;
+            return hashes.length;
+        }
+
+        /** The keys as strings (for tests and messages; matching reads the pool). */
+        List<String> keys() {
+            List<String> out = new ArrayList<>(size());
+            for (int i = 0; i < size(); i++) out.add(new String(chars, starts[i], starts[i + 1] - starts[i]));
+            return out;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof IndexKeys other && Arrays.equals(keys, other.keys);
+            return o instanceof IndexKeys other && keys().equals(other.keys());
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(keys);
+            return keys().hashCode();
         }
 
         @Override
         public String toString() {
-            return Arrays.toString(keys);
+            return keys().toString();
         }
     }
 

@@ -8,17 +8,20 @@ import java.util.Arrays;
  * fields (entity ids, categories) hold each value as one word at position 0.
  *
  * <p>Built in one pass over the raw text: chars are folded and split as they are read, each word is
- * hashed as it grows and looked up in an open-addressing table of the distinct words, so a repeated
- * word costs no string and no map entry. Hashes are {@link String#hashCode} values, so a query's word
- * (whose hash the JVM caches) is found with one probe and one comparison.
+ * hashed as it grows and looked up in an open-addressing table of the distinct words, whose chars sit
+ * in one pool: a word costs no string (one is made only if asked for) and no map entry. Hashes are
+ * {@link String#hashCode} values, so a query's word (whose hash the JVM caches) is found with one probe
+ * and one comparison.
  */
 public final class FieldView {
 
     static final int[] NONE = new int[0];
 
     private final DocumentTokens document;
-    private final String[] words;     // by word id
-    private final int[] hashes;       // by word id: words[id].hashCode()
+    private final String[] words;     // by word id, made on first request
+    private final char[] chars;       // every distinct word's chars: word id at [starts[id], starts[id + 1])
+    private final int[] starts;
+    private final int[] hashes;       // by word id: word(id).hashCode()
     private final int count;
     private final int[] table;        // open addressing: word id + 1, 0 = empty
     private final int mask;
@@ -30,6 +33,8 @@ public final class FieldView {
     private FieldView(DocumentTokens document, Builder b) {
         this.document = document;
         this.words = b.words;
+        this.chars = b.chars;
+        this.starts = b.starts;
         this.hashes = b.hashes;
         this.count = b.count;
         this.table = b.table;
@@ -53,7 +58,18 @@ public final class FieldView {
 
     /** The distinct word with this id, {@code 0 <= id < size()}. */
     String word(int id) {
-        return words[id];
+        String w = words[id];
+        if (w == null) w = words[id] = new String(chars, starts[id], starts[id + 1] - starts[id]);
+        return w;
+    }
+
+    /** The chars of every word: word {@code id} is at {@code [charsFrom(id), charsFrom(id + 1))}. */
+    char[] chars() {
+        return chars;
+    }
+
+    int charsFrom(int id) {
+        return starts[id];
     }
 
     /** {@code word(id).hashCode()}, without touching the string. */
@@ -93,8 +109,24 @@ public final class FieldView {
         for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
             int slot = table[i];
             if (slot == 0) return -1;
-            if (hashes[slot - 1] == h && words[slot - 1].equals(word)) return slot - 1;
+            if (hashes[slot - 1] == h && is(slot - 1, word)) return slot - 1;
         }
+    }
+
+    /** Whether word {@code id} is {@code s}. */
+    private boolean is(int id, String s) {
+        int from = starts[id];
+        if (starts[id + 1] - from != s.length()) return false;
+        for (int j = 0; j < s.length(); j++) if (chars[from + j] != s.charAt(j)) return false;
+        return true;
+    }
+
+    /** Whether word {@code id} starts with {@code prefix}. */
+    private boolean startsWith(int id, String prefix) {
+        int from = starts[id];
+        if (starts[id + 1] - from < prefix.length()) return false;
+        for (int j = 0; j < prefix.length(); j++) if (chars[from + j] != prefix.charAt(j)) return false;
+        return true;
     }
 
     /** Whether some word matches the pattern. */
@@ -104,8 +136,7 @@ public final class FieldView {
         int bucket = prefix.isEmpty() ? -1 : prefix.charAt(0) & BUCKET_MASK;
         int from = bucket < 0 ? 0 : bucketStart[bucket], to = bucket < 0 ? count : bucketStart[bucket + 1];
         for (int i = from; i < to; i++) {
-            String w = words[ids[i]];
-            if (w.startsWith(prefix) && Wildcard.glob(pattern, w)) return true;
+            if (startsWith(ids[i], prefix) && Wildcard.glob(pattern, word(ids[i]))) return true;
         }
         return false;
     }
@@ -119,7 +150,7 @@ public final class FieldView {
         IntList out = new IntList();
         for (int i = from; i < to; i++) {
             int id = ids[i];
-            if (words[id].startsWith(prefix) && Wildcard.glob(pattern, words[id])) {
+            if (startsWith(id, prefix) && Wildcard.glob(pattern, word(id))) {
                 for (int p = posStart[id]; p < posStart[id + 1]; p++) out.add(pos[p]);
             }
         }
@@ -137,11 +168,11 @@ public final class FieldView {
     private int[] byFirstChar() {
         if (firstCharOrder == null) {
             int[] start = new int[BUCKET_MASK + 2];
-            for (int id = 0; id < count; id++) start[(words[id].charAt(0) & BUCKET_MASK) + 1]++;
+            for (int id = 0; id < count; id++) start[(chars[starts[id]] & BUCKET_MASK) + 1]++;
             for (int b = 0; b <= BUCKET_MASK; b++) start[b + 1] += start[b];
             int[] fill = Arrays.copyOf(start, BUCKET_MASK + 1);
             int[] ids = new int[count];
-            for (int id = 0; id < count; id++) ids[fill[words[id].charAt(0) & BUCKET_MASK]++] = id;
+            for (int id = 0; id < count; id++) ids[fill[chars[starts[id]] & BUCKET_MASK]++] = id;
             bucketStart = start;
             firstCharOrder = ids;
         }
@@ -282,7 +313,6 @@ public final class FieldView {
             if (start + len > chars.length) chars = Arrays.copyOf(chars, Math.max(chars.length * 2, start + len));
             System.arraycopy(word, 0, chars, start, len);
             starts[count + 1] = start + len;
-            words[count] = new String(word, 0, len);
             hashes[count] = h;
             table[i] = ++count;
             if (count * 2 > table.length) rehash();
@@ -292,8 +322,7 @@ public final class FieldView {
         private boolean sameChars(int id, int len) {
             int start = starts[id];
             if (starts[id + 1] - start != len) return false;
-            for (int j = 0; j < len; j++) if (chars[start + j] != word[j]) return false;
-            return true;
+            return Arrays.equals(chars, start, start + len, word, 0, len);
         }
 
         private void rehash() {

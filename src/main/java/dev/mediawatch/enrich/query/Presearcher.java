@@ -72,19 +72,39 @@ final class Presearcher {
         }
         Set<String> posted = keys(q, field);
         if (posted == null) return false;
-        out.add(new Branch(posted, filters(q, field, posted)));
-        return true;
-    }
-
-    /**
-     * The cheapest required key sets other than the posted one: each word of a phrase, each side of a
-     * NEAR, each clause of an AND. Sets with a prefix key are left out: checking one would mean scanning
-     * the document's words.
-     */
-    private List<Set<String>> filters(Query q, Field.Name field, Set<String> posted) {
         List<Set<String>> required = new ArrayList<>();
         collectRequired(q, field, required);
         required.sort(Comparator.comparingDouble(this::cost));
+        // Any required set can be posted; the best admits the fewest documents after its first filter:
+        // "category:x AND deport*" is better posted under the prefix and filtered on the category (a prefix
+        // cannot be a filter) than posted under the category with nothing to filter on.
+        List<Set<String>> filters = filters(required, posted);
+        double best = admitted(posted, filters);
+        for (Set<String> r : required) {
+            List<Set<String>> f = filters(required, r);
+            double score = admitted(r, f);
+            if (score < best || score == best && cost(r) < cost(posted)) {
+                posted = r;
+                filters = f;
+                best = score;
+            }
+        }
+        out.add(new Branch(posted, filters));
+        return true;
+    }
+
+    /** The share of documents expected past the posting and the first filter (costs above 1 count as 1). */
+    private double admitted(Set<String> posted, List<Set<String>> filters) {
+        double share = Math.min(1, cost(posted));
+        return filters.isEmpty() ? share : share * Math.min(1, cost(filters.get(0)));
+    }
+
+    /**
+     * The cheapest required key sets other than the posted one, from {@code required} sorted by cost: each
+     * word of a phrase, each side of a NEAR, each clause of an AND. Sets with a prefix key are left out:
+     * checking one would mean scanning the document's words.
+     */
+    private static List<Set<String>> filters(List<Set<String>> required, Set<String> posted) {
         List<Set<String>> out = new ArrayList<>();
         for (Set<String> r : required) {
             if (out.size() == MAX_FILTERS) break;

@@ -167,8 +167,9 @@ public final class QueryIndex<K> {
             stamps[slot] = stamp;
             out.add(slot);
         }
-        String[] words = keys.keys();
         int[] hashes = keys.hashes();
+        char[] chars = keys.chars();
+        int[] starts = keys.starts();
         for (int k = 0; k < hashes.length; k++) {
             int h = hashes[k];
             for (int i = FieldView.spread(h) & termMask; ; i = (i + 1) & termMask) {
@@ -179,7 +180,7 @@ public final class QueryIndex<K> {
                     break;
                 }
             }
-            if (lengths.length > 0) visitPrefixes(words[k], docHashes, out);
+            if (lengths.length > 0) visitPrefixes(chars, starts[k], starts[k + 1], docHashes, out);
         }
         return out;
     }
@@ -188,12 +189,12 @@ public final class QueryIndex<K> {
      * Looks up the key's prefixes of each length some stored wildcard has, rather than scanning wildcards;
      * the prefix's hash is carried forward char by char, so no substring is made.
      */
-    private void visitPrefixes(String key, KeyHashes docHashes, Postings out) {
+    private void visitPrefixes(char[] chars, int from, int to, KeyHashes docHashes, Postings out) {
         int h = 0;
-        int at = 0;
+        int at = from;
         for (int len : lengths) {
-            if (len > key.length()) break;
-            while (at < len) h = 31 * h + key.charAt(at++);
+            if (from + len > to) break;
+            while (at < from + len) h = 31 * h + chars[at++];
             int bit = FieldView.spread(h) & 0xFFFF;
             if ((prefixBits[bit >>> 6] & 1L << bit) == 0) continue;
             Branches hit = byPrefix.get(h);
