@@ -55,7 +55,8 @@ public final class MediawatchTopology {
     public static final String COVERAGE_5M_STORE = "coverage-5m-store";
     public static final String COVERAGE_HOURLY_STORE = "coverage-hourly-store";
     public static final String COMENTIONS_HOURLY_STORE = "comentions-hourly-store";
-    public static final String STORY_BANDS_STORE = "story-bands-store";
+    /** Band key -> stories ({@link BandStories}); replaces the window store "story-bands-store". */
+    public static final String STORY_BANDS_STORE = "story-band-index-store";
     public static final String STORIES_STORE = "stories-store";
 
     private static final JsonSerde<SubscriptionChange> CHANGE_SERDE = JsonSerde.of(SubscriptionChange.class);
@@ -123,8 +124,8 @@ public final class MediawatchTopology {
     private static KStream<String, Article> enrich(StreamsBuilder builder, EntityIndex index, Settings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SEEN_ARTICLES_STORE), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORY_BANDS_STORE,
-                settings.dedupRetention().plusMinutes(1), Duration.ofMinutes(1), true), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_BANDS_STORE),
+                Serdes.String(), BandStories.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
                 Serdes.String(), JsonSerde.of(StoryInfo.class)));
         KStream<String, RawArticle> raw = builder.stream(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_RAW.consumed());

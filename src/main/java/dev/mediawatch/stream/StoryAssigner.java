@@ -11,21 +11,25 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Gives near-duplicate copies of one story (wire copies, light edits, across outlets) the same
- * story id. Each article's MinHash band keys are looked up in a windowed store of the last
- * {@code horizon} (three days by default); the best earlier story whose estimated similarity
- * passes the threshold is this article's story, else the article starts a new one. All articles
- * pass through one task (one key), so copies on any partition meet.
+ * story id. Each article's MinHash band keys are looked up in a key-value store of band key ->
+ * stories seen with it in the last {@code horizon} (three days by default; {@link BandStories}); the
+ * best earlier story whose estimated similarity passes the threshold is this article's story, else
+ * the article starts a new one. All articles pass through one task (one key), so copies on any
+ * partition meet.
+ *
+ * <p>The band index used to be a window store ({@code story-bands-store}): 32 range fetches per article,
+ * each seeking in every segment, were the largest single cost of the story task; a point lookup per
+ * band costs a fraction of that, and a key-value store keeps its changelog offsets across a clean
+ * restart, where the window store was wiped and restored each time.
  */
 final class StoryAssigner implements FixedKeyProcessor<String, Article, Article> {
     private final Duration horizon;
     private final double threshold;
     private FixedKeyProcessorContext<String, Article> context;
-    private WindowStore<String, String> bands;
+    private KeyValueStore<String, BandStories> bands;
     private KeyValueStore<String, StoryInfo> stories;
 
     StoryAssigner(Duration horizon, double threshold) {
@@ -47,7 +51,10 @@ final class StoryAssigner implements FixedKeyProcessor<String, Article, Article>
         if (article == null) return;
         long now = record.timestamp();
         StoryFingerprint fp = StoryFingerprint.of(article.title(), article.text());
-        String storyId = fp.isEmpty() ? null : bestMatch(fp, now);
+        List<String> bandKeys = fp.bandKeys();
+        BandStories[] found = new BandStories[bandKeys.size()]; // read once, updated below
+        long cutoff = now - horizon.toMillis();
+        String storyId = fp.isEmpty() ? null : bestMatch(fp, bandKeys, found, cutoff);
         StoryInfo info = storyId == null ? null : stories.get(storyId);
         if (info == null) {
             storyId = article.articleId();
@@ -56,15 +63,20 @@ final class StoryAssigner implements FixedKeyProcessor<String, Article, Article>
         }
         info = info.seen(article.outlet(), now);
         stories.put(storyId, info);
-        for (String band : fp.bandKeys()) bands.put(band, storyId, now);
+        for (int i = 0; i < bandKeys.size(); i++) {
+            BandStories before = found[i] != null ? found[i] : BandStories.EMPTY;
+            bands.put(bandKeys.get(i), before.with(storyId, now, cutoff));
+        }
         context.forward(record.withValue(article.inStory(storyId, info.outlets())));
     }
 
-    private String bestMatch(StoryFingerprint fp, long now) {
+    private String bestMatch(StoryFingerprint fp, List<String> bandKeys, BandStories[] found, long cutoff) {
         Set<String> candidates = new LinkedHashSet<>();
-        for (String band : fp.bandKeys()) {
-            try (WindowStoreIterator<String> it = bands.fetch(band, now - horizon.toMillis(), now)) {
-                while (it.hasNext()) candidates.add(it.next().value);
+        for (int i = 0; i < bandKeys.size(); i++) {
+            BandStories band = found[i] = bands.get(bandKeys.get(i));
+            if (band == null) continue;
+            for (int j = 0; j < band.storyIds().size(); j++) {
+                if (band.seen()[j] >= cutoff) candidates.add(band.storyIds().get(j));
             }
         }
         String best = null;
@@ -83,5 +95,6 @@ final class StoryAssigner implements FixedKeyProcessor<String, Article, Article>
 
     private void expire(long now) {
         StoreExpiry.expire(stories, now - horizon.toMillis(), StoryInfo::lastSeen);
+        StoreExpiry.expire(bands, now - horizon.toMillis(), BandStories::newest);
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,24 @@ class StoriesAndQueriesTopologyTest {
         assertThat(enriched).hasSize(2);
         assertThat(enriched.get(1).storyId()).isEqualTo(enriched.get(0).storyId());
         assertThat(enriched.get(1).storyOutlets()).containsExactly("Demo Wire", "Demo Public Radio");
+    }
+
+    @Test
+    void shouldStartANewStoryForACopyArrivingAfterTheThreeDayHorizon() {
+        publish("Demo Wire", "Deportees taken to CECOT", WIRE, T0);
+        publish("Demo Public Radio", "Deportation flight lands; men taken to CECOT", WIRE_EDITED,
+                T0.plus(Duration.ofDays(3)).plusSeconds(120));
+
+        List<Article> enriched = articles.readValuesToList();
+        assertThat(enriched).hasSize(2);
+        assertThat(enriched.get(1).storyId()).isNotEqualTo(enriched.get(0).storyId());
+        // the band index remembers both stories under the shared bands, the old one until it expires
+        KeyValueStore<String, BandStories> bands = driver.getKeyValueStore(MediawatchTopology.STORY_BANDS_STORE);
+        try (var all = bands.all()) {
+            assertThat(all.hasNext()).isTrue();
+            var band = all.next().value;
+            assertThat(band.storyIds()).isNotEmpty().hasSizeLessThanOrEqualTo(BandStories.MAX_STORIES);
+        }
     }
 
     @Test
