@@ -120,14 +120,34 @@ public final class StoryFingerprint {
         return Arrays.stream(out).distinct().toArray();
     }
 
-    /** For each seeded hash function, the minimum over all shingles. */
+    /**
+     * One-permutation MinHash with optimal densification (Shrivastava, ICML 2017): each shingle is hashed
+     * once, its top 7 bits pick one of the {@value #HASHES} bins and the bin keeps the smallest hash; a bin
+     * no shingle fell into borrows the value of the first non-empty bin along a probe sequence fixed by
+     * its index, the same for every document, so two documents agree on a bin with probability equal to
+     * their Jaccard similarity, as with {@value #HASHES} independent hash functions. One hash per shingle
+     * instead of {@value #HASHES}: this was the story task's largest cost.
+     */
     static long[] minHash(long[] shingles) {
-        long[] sig = new long[HASHES];
-        Arrays.fill(sig, EMPTY);
+        long[] bins = new long[HASHES];
+        Arrays.fill(bins, EMPTY);
         for (long s : shingles) {
-            for (int i = 0; i < HASHES; i++) {
-                long v = Hash64.fmix64(s ^ SEEDS[i]);
-                if (v < sig[i]) sig[i] = v;
+            long h = Hash64.fmix64(s ^ SEEDS[0]) >>> 1; // 63 bits: EMPTY (Long.MAX_VALUE) for one value in 2^63
+            int bin = (int) (h >>> 56); // top 7 of the 63 bits
+            if (h < bins[bin]) bins[bin] = h;
+        }
+        long[] sig = bins.clone();
+        boolean any = false;
+        for (long v : bins) any |= v != EMPTY;
+        if (!any) return sig;
+        for (int i = 0; i < HASHES; i++) {
+            if (bins[i] != EMPTY) continue;
+            for (int attempt = 1; ; attempt++) {
+                int donor = (int) (Hash64.fmix64(SEEDS[i] + attempt) >>> 57);
+                if (bins[donor] != EMPTY) {
+                    sig[i] = bins[donor];
+                    break;
+                }
             }
         }
         return sig;
