@@ -14,8 +14,10 @@ import java.util.function.ToDoubleFunction;
  * {@link #PREFIX}, a word prefix from a wildcard ({@code *deport}). {@code null} means no such set
  * exists (a query that is only NOT, or a wildcard with no leading letters): always a candidate.
  *
- * <p>Correctness needs only that the set is never too small; selectivity comes from picking, for an
- * AND, the one clause whose keys look rarest.
+ * <p>Correctness needs only that the set is never too small; selectivity comes from splitting a top-level
+ * OR into branches ({@link #branches}), posting each branch under the required set expected to admit the
+ * fewest documents once its first filter is applied, and checking up to {@value #MAX_FILTERS} more
+ * required sets by hash before a query is evaluated.
  */
 final class Presearcher {
 
@@ -35,7 +37,7 @@ final class Presearcher {
      */
     static double defaultCost(String key) {
         if (key.startsWith(PREFIX)) return 2 * defaultCost(key.substring(1));
-        if (key.startsWith("title:")) return defaultCost(key.substring("title:".length())) / 20; // ~20 body words per title word
+        if (key.startsWith("title:")) return defaultCost(key.substring("title:".length())) / 20; // a headline holds a few percent of an article's words
         if (key.startsWith("category:")) return 3.0;
         if (key.startsWith("entity:")) return 1.5;
         if (key.startsWith("outlet:")) return 2.0;

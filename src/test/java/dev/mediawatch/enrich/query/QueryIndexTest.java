@@ -124,6 +124,18 @@ class QueryIndexTest {
     }
 
     @Test
+    void aPrefixIsPostedWhenItsCategoryCanThenFilter() {
+        // The category alone looks rarer, but a prefix cannot be a filter: posted under the category, the
+        // query would be evaluated for every courts article; posted under the prefix, the category filters.
+        QueryIndex<String> index = new QueryIndex<String>(key -> key.startsWith("category:") ? 0.05 : 0.07)
+                .add("q", q("category:courts AND deport*"));
+        assertThat(index.match(new Document("", "a ruling on asylum", "", Set.of(), Set.of("courts")))).isEmpty();
+        assertThat(index.lastCandidateCount()).isZero();
+        assertThat(index.match(new Document("", "deportation ruling", "", Set.of(), Set.of("courts"))))
+                .containsExactly("q");
+    }
+
+    @Test
     void anOrWithAnUnboundBranchIsAlwaysACandidate() {
         QueryIndex<String> index = new QueryIndex<String>().add("s", q("cecot OR NOT tourism"));
         assertThat(index.match(doc("the weather"))).containsExactly("s");
