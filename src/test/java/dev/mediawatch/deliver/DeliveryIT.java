@@ -287,6 +287,8 @@ class DeliveryIT {
         String id = publish(TestAlerts.alert("audit-1", "audit"));
         await().atMost(Duration.ofSeconds(20)).until(() -> status(d, List.of(id), Delivery.DELIVERED) == 1
                 && status(d, List.of(id), Delivery.FAILED) == 1);
+        // The in-memory view sees an outcome at once; the topic that the CLI reads has it after a flush.
+        d.log().flush();
 
         String json = runCli("deliveries", "--bootstrap-servers", broker.bootstrapServers(), "--alert", id,
                 "--status", "failed", "--json");
