@@ -236,6 +236,11 @@ final class PipelineBench implements AutoCloseable {
         }
     }
 
+    /** The broker this pipeline runs on: for diagnostics of a probe. */
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
     long alertsRead() {
         return watcher.alertsRead();
     }

@@ -22,9 +22,72 @@ public final class PipelineProbe {
         return sum;
     }
 
+    /**
+     * CPU time so far per thread name with its digits taken out, from /proc (Linux): VM threads too (GC,
+     * JIT compilers), which ThreadMXBean does not list. Names are the kernel's, cut to 15 characters.
+     */
+    static java.util.Map<String, Long> cpuByThreadGroup() {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        long tick = 10_000_000L; // USER_HZ 100
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    int open = stat.indexOf('('), close = stat.lastIndexOf(')');
+                    String name = stat.substring(open + 1, close).replaceAll("[0-9]+", "#");
+                    String[] f = stat.substring(close + 2).split(" ");
+                    long cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick;
+                    out.merge(name, cpu, Long::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended
+                }
+            }
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    static void printCpuByThreadGroup(java.util.Map<String, Long> before, int articles) {
+        java.util.Map<String, Long> after = cpuByThreadGroup();
+        after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()).limit(14)
+                .forEach(e -> System.out.printf("    %6.3f ms/article  %s%n", e.getValue() / 1e6 / articles, e.getKey()));
+    }
+
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Records and bytes on every topic (internal ones too) per raw article: what one article costs the broker. */
+    static void printTopicVolumes(String bootstrap) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", bootstrap))) {
+            java.util.Set<String> names = admin.listTopics(new org.apache.kafka.clients.admin.ListTopicsOptions()
+                    .listInternal(true)).names().get();
+            java.util.Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ask =
+                    new java.util.HashMap<>();
+            admin.describeTopics(names).allTopicNames().get().forEach((name, d) -> d.partitions().forEach(
+                    pi -> ask.put(new org.apache.kafka.common.TopicPartition(name, pi.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            java.util.Map<String, Long> records = new java.util.TreeMap<>();
+            admin.listOffsets(ask).all().get().forEach((tp, info) -> records.merge(tp.topic(), info.offset(), Long::sum));
+            java.util.Map<String, Long> bytes = new java.util.TreeMap<>();
+            admin.describeLogDirs(List.of(1)).allDescriptions().get().values().forEach(dirs -> dirs.values()
+                    .forEach(dir -> dir.replicaInfos().forEach((tp, r) -> bytes.merge(tp.topic(), r.size(), Long::sum))));
+            long raw = records.getOrDefault("mediawatch.articles.raw", 1L);
+            System.out.printf("per raw article (%d raw records; offsets include transaction markers):%n", raw);
+            records.forEach((t, n) -> {
+                if (n > 0) System.out.printf("  %-80s %7.2f records %9.0f bytes%n", t, n / (double) raw,
+                        bytes.getOrDefault(t, 0L) / (double) raw);
+            });
+            System.out.printf("  %-80s %7.2f records %9.0f bytes%n", "total",
+                    records.values().stream().mapToLong(Long::longValue).sum() / (double) raw,
+                    bytes.values().stream().mapToLong(Long::longValue).sum() / (double) raw);
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,7 +114,9 @@ public final class PipelineProbe {
                     double rate = Double.parseDouble(args[i]);
                     long cpuBefore = streamThreadCpuNanos();
                     long processBefore = processCpuNanos();
+                    java.util.Map<String, Long> threadsBefore = cpuByThreadGroup();
                     PipelineBench.Step s = p.step(rate, step, Duration.ofSeconds(3));
+                    printCpuByThreadGroup(threadsBefore, s.articles());
                     System.out.printf("  stream thread %.2f CPU ms per article, whole process %.2f%n",
                             (streamThreadCpuNanos() - cpuBefore) / 1e6 / s.articles(),
                             (processCpuNanos() - processBefore) / 1e6 / s.articles());
@@ -61,6 +126,7 @@ public final class PipelineProbe {
                     if (!s.sustained()) p.drain(Duration.ofMinutes(2));
                 }
             }
+            printTopicVolumes(p.bootstrapServers());
         }
     }
 }

@@ -12,8 +12,13 @@ final class Hash64 {
 
     /** Hash of a string's UTF-16 chars; the JVM's String.hashCode is 32 bits, too few for MinHash. */
     static long of(String s) {
-        long h = 0x2545F4914F6CDD1DL ^ s.length();
-        for (int i = 0; i < s.length(); i++) h = (h ^ s.charAt(i)) * 0x100000001B3L;
+        return of(s, 0, s.length());
+    }
+
+    /** {@link #of(String)} of {@code s.substring(from, to)}, without making it. */
+    static long of(String s, int from, int to) {
+        long h = 0x2545F4914F6CDD1DL ^ (to - from);
+        for (int i = from; i < to; i++) h = (h ^ s.charAt(i)) * 0x100000001B3L;
         return fmix64(h);
     }
 

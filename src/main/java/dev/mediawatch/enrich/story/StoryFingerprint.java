@@ -40,8 +40,8 @@ public final class StoryFingerprint {
     }
 
     public static StoryFingerprint of(String title, String text) {
-        List<String> words = words((title == null ? "" : title) + "\n" + (text == null ? "" : text));
-        return new StoryFingerprint(minHash(shingles(words)));
+        long[] words = wordHashes((title == null ? "" : title) + "\n" + (text == null ? "" : text));
+        return new StoryFingerprint(minHash(shingleHashes(words)));
     }
 
     /** Restores a fingerprint from {@link #signature()}. */
@@ -78,9 +78,21 @@ public final class StoryFingerprint {
         for (int b = 0; b < BANDS; b++) {
             long h = b;
             for (int r = 0; r < ROWS; r++) h = Hash64.combine(h, signature[b * ROWS + r]);
-            keys.add(String.format(Locale.ROOT, "%02d:%016x", b, h));
+            keys.add(bandKey(b, h));
         }
         return keys;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** {@code String.format("%02d:%016x", band, h)} without the formatter: this is per band of every article. */
+    static String bandKey(int band, long h) {
+        char[] out = new char[19];
+        out[0] = (char) ('0' + band / 10);
+        out[1] = (char) ('0' + band % 10);
+        out[2] = ':';
+        for (int i = 18; i >= 3; i--, h >>>= 4) out[i] = HEX[(int) (h & 0xF)];
+        return new String(out);
     }
 
     static List<String> words(String raw) {
@@ -98,26 +110,57 @@ public final class StoryFingerprint {
         return out;
     }
 
-    /** Hashes of the distinct k-word shingles; short texts get smaller shingles and start/end markers. */
-    static long[] shingles(List<String> words) {
-        if (words.isEmpty()) return new long[0];
-        if (words.size() - K + 1 >= MIN_SHINGLES) return shingles(words, K);
-        List<String> marked = new ArrayList<>(words.size() + 2);
-        marked.add("\u0002"); // never a word: words are letters and digits
-        marked.addAll(words);
-        marked.add("\u0003");
-        return shingles(marked, Math.min(SHORT_K, marked.size()));
+    /**
+     * {@link Hash64#of} of each word of {@link #words}, in one pass over the folded text and without a
+     * string per word: the same values, as the story task computes this for every article.
+     */
+    static long[] wordHashes(String raw) {
+        String folded = TextNormalizer.fold(raw);
+        long[] out = new long[Math.max(16, folded.length() / 6)];
+        int n = 0;
+        int start = -1;
+        for (int i = 0; i <= folded.length(); i++) {
+            boolean letter = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
+            if (letter && start < 0) start = i;
+            else if (!letter && start >= 0) {
+                if (n == out.length) out = Arrays.copyOf(out, n * 2);
+                out[n++] = Hash64.of(folded, start, i);
+                start = -1;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
-    private static long[] shingles(List<String> words, int k) {
-        long[] wordHashes = words.stream().mapToLong(Hash64::of).toArray();
-        long[] out = new long[words.size() - k + 1];
+    private static final long START_MARK = Hash64.of("\u0002"); // never a word: words are letters and digits
+    private static final long END_MARK = Hash64.of("\u0003");
+
+    /** Hashes of the distinct k-word shingles; short texts get smaller shingles and start/end markers. */
+    static long[] shingles(List<String> words) {
+        return Arrays.stream(shingleHashes(words.stream().mapToLong(Hash64::of).toArray())).distinct().toArray();
+    }
+
+    /**
+     * Hashes of the k-word shingles of the words with these hashes, repeats included: a repeat does not
+     * change a minimum, so MinHash needs no set of them.
+     */
+    static long[] shingleHashes(long[] words) {
+        if (words.length == 0) return new long[0];
+        if (words.length - K + 1 >= MIN_SHINGLES) return shingleHashes(words, K);
+        long[] marked = new long[words.length + 2];
+        marked[0] = START_MARK;
+        System.arraycopy(words, 0, marked, 1, words.length);
+        marked[marked.length - 1] = END_MARK;
+        return shingleHashes(marked, Math.min(SHORT_K, marked.length));
+    }
+
+    private static long[] shingleHashes(long[] wordHashes, int k) {
+        long[] out = new long[wordHashes.length - k + 1];
         for (int i = 0; i < out.length; i++) {
             long h = k; // k is mixed in so a short shingle never equals a long one by construction
             for (int j = 0; j < k; j++) h = Hash64.combine(h, wordHashes[i + j]);
             out[i] = h;
         }
-        return Arrays.stream(out).distinct().toArray();
+        return out;
     }
 
     /**

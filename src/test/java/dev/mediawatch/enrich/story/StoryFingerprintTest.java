@@ -140,6 +140,28 @@ class StoryFingerprintTest {
     }
 
     @Test
+    void theOnePassWordHashesAndBandKeysEqualTheirPlainDefinitionsOnRandomText() {
+        java.util.Random random = new java.util.Random(20261129L);
+        String alphabet = "abcXYZ019 \n\t-\u2014'\u2019.,\u00e9\u00c9\u00df\u0130\u00ad\u200b\u0644\u4e2d\ud83d\ude00";
+        for (int round = 0; round < 500; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(round < 50 ? 8 : 300);
+            for (int i = 0; i < length; i++) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String raw = text.toString();
+            long[] plain = StoryFingerprint.words(raw).stream().mapToLong(Hash64::of).toArray();
+            assertThat(StoryFingerprint.wordHashes(raw)).as(raw).isEqualTo(plain);
+            // Repeated shingles do not change a minimum: the set and the list give one signature.
+            assertThat(StoryFingerprint.minHash(StoryFingerprint.shingleHashes(plain)))
+                    .isEqualTo(StoryFingerprint.minHash(StoryFingerprint.shingles(StoryFingerprint.words(raw))));
+            long h = random.nextLong();
+            int band = random.nextInt(StoryFingerprint.BANDS);
+            assertThat(StoryFingerprint.bandKey(band, h)).isEqualTo(String.format(Locale.ROOT, "%02d:%016x", band, h));
+        }
+        assertThat(StoryFingerprint.bandKey(3, 0)).isEqualTo("03:0000000000000000");
+        assertThat(StoryFingerprint.bandKey(31, -1)).isEqualTo("31:ffffffffffffffff");
+    }
+
+    @Test
     void signatureRoundTrips() {
         StoryFingerprint f = RULING.fingerprint();
         StoryFingerprint back = StoryFingerprint.fromSignature(f.signature());
