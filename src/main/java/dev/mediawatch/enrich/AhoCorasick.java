@@ -2,7 +2,6 @@ package dev.mediawatch.enrich;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,12 @@ import java.util.Map;
  * An Aho-Corasick automaton over chars: finds every occurrence of every key in one pass, so the
  * cost of a scan depends on the text and the number of hits, not on the number of keys.
  *
- * <p>Edges are stored compressed (per node, a sorted run of labels in one shared array) and looked
- * up by binary search: a dense table per node would cost 64K entries per node for 10,000 aliases.
+ * <p>Edges are stored compressed (per node, a sorted run of (label, target) pairs packed in one long
+ * each, in one shared array) and looked up by a short linear scan or a binary search: a dense table
+ * per node would cost 64K entries per node for 10,000 aliases. What a scan reads for each char sits
+ * together (a node's edge range, fail link and first output in four adjacent ints, an edge's label
+ * and target in one long): the automaton is larger than the caches, and in the stream it is read
+ * between other work, so each separate array read would be a separate cache miss.
  */
 final class AhoCorasick {
 
@@ -22,21 +25,23 @@ final class AhoCorasick {
         void hit(int key, int start, int end);
     }
 
-    private final int[] edgeStart;   // node -> first edge index; edges of n are [edgeStart[n], edgeStart[n+1])
-    private final char[] labels;
-    private final int[] targets;
-    private final int[] fail;
+    private static final int STRIDE = 4;
+    private static final int FIRST_EDGE = 0;
+    private static final int EDGE_COUNT = 1;
+    private static final int FAIL = 2;
+    private static final int FIRST_OUT = 3;      // the node if a key ends here, else its dictionary link, or 0
+    private static final int LINEAR_EDGES = 8;   // up to this many edges, a scan beats a binary search
+
+    private final int[] nodes;       // node n at n * STRIDE: first edge, edge count, fail link, first output
+    private final long[] edges;      // label << 32 | target, sorted by label within a node
     private final int[] output;      // node -> key ending exactly here, or -1
     private final int[] dictLink;    // node -> nearest node on the fail chain with an output, or 0
     private final int[] depth;
     private final int[] rootAscii;   // root's edges for ASCII, dense: the scan falls back to the root on most chars
 
-    private AhoCorasick(int[] edgeStart, char[] labels, int[] targets, int[] fail, int[] output,
-                        int[] dictLink, int[] depth) {
-        this.edgeStart = edgeStart;
-        this.labels = labels;
-        this.targets = targets;
-        this.fail = fail;
+    private AhoCorasick(int[] nodes, long[] edges, int[] output, int[] dictLink, int[] depth) {
+        this.nodes = nodes;
+        this.edges = edges;
         this.output = output;
         this.dictLink = dictLink;
         this.depth = depth;
@@ -52,14 +57,14 @@ final class AhoCorasick {
     }
 
     int nodeCount() {
-        return fail.length;
+        return output.length;
     }
 
     void scan(CharSequence text, HitSink sink) {
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             state = step(state, text.charAt(i));
-            for (int o = output[state] >= 0 ? state : dictLink[state]; o > 0; o = dictLink[o]) {
+            for (int o = nodes[state * STRIDE + FIRST_OUT]; o > 0; o = dictLink[o]) {
                 sink.hit(output[o], i + 1 - depth[o], i + 1);
             }
         }
@@ -70,7 +75,7 @@ final class AhoCorasick {
             int next = child(state, c);
             if (next > 0) return next;
             if (state == 0) return 0;
-            state = fail[state];
+            state = nodes[state * STRIDE + FAIL];
         }
     }
 
@@ -79,8 +84,25 @@ final class AhoCorasick {
     }
 
     private int searchChild(int node, char c) {
-        int at = Arrays.binarySearch(labels, edgeStart[node], edgeStart[node + 1], c);
-        return at >= 0 ? targets[at] : -1;
+        int from = nodes[node * STRIDE + FIRST_EDGE];
+        int count = nodes[node * STRIDE + EDGE_COUNT];
+        if (count <= LINEAR_EDGES) {
+            for (int e = from; e < from + count; e++) {
+                int label = (int) (edges[e] >>> 32);
+                if (label == c) return (int) edges[e];
+                if (label > c) return -1;
+            }
+            return -1;
+        }
+        int lo = from, hi = from + count - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int label = (int) (edges[mid] >>> 32);
+            if (label < c) lo = mid + 1;
+            else if (label > c) hi = mid - 1;
+            else return (int) edges[mid];
+        }
+        return -1;
     }
 
     /** Mutable trie used only while building; compiled into the array form above. */
@@ -111,25 +133,23 @@ final class AhoCorasick {
 
         AhoCorasick compile() {
             int n = children.size();
-            int edges = n - 1;
-            int[] edgeStart = new int[n + 1];
-            char[] labels = new char[edges];
-            int[] targets = new int[edges];
+            int[] nodes = new int[n * STRIDE];
+            long[] edges = new long[n - 1];
             int e = 0;
             for (int node = 0; node < n; node++) {
-                edgeStart[node] = e;
+                nodes[node * STRIDE + FIRST_EDGE] = e;
                 for (Map.Entry<Character, Integer> edge : sorted(children.get(node))) {
-                    labels[e] = edge.getKey();
-                    targets[e++] = edge.getValue();
+                    edges[e++] = (long) edge.getKey() << 32 | edge.getValue();
                 }
+                nodes[node * STRIDE + EDGE_COUNT] = e - nodes[node * STRIDE + FIRST_EDGE];
             }
-            edgeStart[n] = e;
             int[] output = outputs.stream().mapToInt(Integer::intValue).toArray();
             int[] depth = depths.stream().mapToInt(Integer::intValue).toArray();
-            int[] fail = new int[n];
-            int[] dictLink = new int[n];
-            AhoCorasick ac = new AhoCorasick(edgeStart, labels, targets, fail, output, dictLink, depth);
+            AhoCorasick ac = new AhoCorasick(nodes, edges, output, new int[n], depth);
             linkFailures(ac);
+            for (int node = 1; node < n; node++) {
+                nodes[node * STRIDE + FIRST_OUT] = output[node] >= 0 ? node : ac.dictLink[node];
+            }
             return ac;
         }
 
@@ -141,15 +161,18 @@ final class AhoCorasick {
 
         /** Breadth-first, so a node's fail target (shallower) is always linked before the node. */
         private static void linkFailures(AhoCorasick ac) {
+            int[] nodes = ac.nodes;
             ArrayDeque<Integer> queue = new ArrayDeque<>();
-            for (int e = ac.edgeStart[0]; e < ac.edgeStart[1]; e++) queue.add(ac.targets[e]);
+            queue.add(0);
             while (!queue.isEmpty()) {
                 int node = queue.poll();
-                for (int e = ac.edgeStart[node]; e < ac.edgeStart[node + 1]; e++) {
-                    int child = ac.targets[e];
-                    int f = node == 0 ? 0 : ac.step(ac.fail[node], ac.labels[e]);
-                    ac.fail[child] = f == child ? 0 : f;
-                    int target = ac.fail[child];
+                int from = nodes[node * STRIDE + FIRST_EDGE];
+                for (int e = from; e < from + nodes[node * STRIDE + EDGE_COUNT]; e++) {
+                    int child = (int) ac.edges[e];
+                    char label = (char) (ac.edges[e] >>> 32);
+                    int f = node == 0 ? 0 : ac.step(nodes[node * STRIDE + FAIL], label);
+                    nodes[child * STRIDE + FAIL] = f == child ? 0 : f;
+                    int target = nodes[child * STRIDE + FAIL];
                     ac.dictLink[child] = ac.output[target] >= 0 ? target : ac.dictLink[target];
                     queue.add(child);
                 }

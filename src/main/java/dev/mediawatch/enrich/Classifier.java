@@ -133,7 +133,7 @@ public final class Classifier {
 
     /** Category names, best first, at least one ("other" when nothing scores). */
     public List<String> classify(String title, String text, List<EntityMention> entities) {
-        return ranked(rawScores(title, text, entities));
+        return ranked(rawScores(new ArticleText(title, text), entities));
     }
 
     /**
@@ -141,7 +141,12 @@ public final class Classifier {
      * when nothing scores, which {@link #classify} reports as "other".
      */
     public Map<String, Double> scores(String title, String text, List<EntityMention> entities) {
-        double[] scores = rawScores(title, text, entities);
+        return scores(new ArticleText(title, text), entities);
+    }
+
+    /** {@link #scores(String, String, List)} on text the entity matcher may have folded already. */
+    public Map<String, Double> scores(ArticleText article, List<EntityMention> entities) {
+        double[] scores = rawScores(article, entities);
         Map<String, Double> kept = new LinkedHashMap<>();
         for (String c : ranked(scores)) {
             int i = categories.indexOf(c);
@@ -150,18 +155,20 @@ public final class Classifier {
         return kept;
     }
 
-    private double[] rawScores(String title, String text, List<EntityMention> entities) {
+    private double[] rawScores(ArticleText article, List<EntityMention> entities) {
         double[] scores = new double[categories.size()];
-        addTermScores(title, TITLE_FACTOR, MAX_TITLE_HITS, scores);
-        addTermScores(text, 1.0, MAX_BODY_HITS, scores);
+        if (!article.title().isEmpty()) {
+            addTermScores(article.title(), article.foldedTitle(), TITLE_FACTOR, MAX_TITLE_HITS, scores);
+        }
+        if (!article.text().isEmpty()) addTermScores(article.text(), article.foldedText(), 1.0, MAX_BODY_HITS, scores);
         if (entities != null) entities.forEach(e -> addEntityScores(e, scores));
         return scores;
     }
 
-    private void addTermScores(String s, double factor, int maxHits, double[] scores) {
-        if (s == null || s.isEmpty()) return;
+    private void addTermScores(String s, TextNormalizer.Normalized folded, double factor, int maxHits,
+                               double[] scores) {
         int[] hits = new int[weightsByPhrase.size()];
-        for (PhraseScanner.Hit h : scanner.scan(s, TextNormalizer.normalize(s))) hits[h.phrase()]++;
+        for (PhraseScanner.Hit h : scanner.scan(s, folded)) hits[h.phrase()]++;
         for (int p = 0; p < hits.length; p++) {
             if (hits[p] > 0) addWeights(p, factor * Math.min(hits[p], maxHits), scores);
         }

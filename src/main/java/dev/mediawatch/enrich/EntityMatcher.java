@@ -93,8 +93,13 @@ public final class EntityMatcher {
 
     /** Entities found in the article, in order of first occurrence; empty list when none. */
     public List<EntityMention> match(String title, String text) {
-        Source head = new Source(title == null ? "" : title);
-        Source body = new Source(text == null ? "" : text);
+        return match(new ArticleText(title, text));
+    }
+
+    /** {@link #match(String, String)} on text whose folded forms the classifier can use too. */
+    public List<EntityMention> match(ArticleText article) {
+        Source head = new Source(article.title(), article.foldedTitle());
+        Source body = new Source(article.text(), article.foldedText());
         BitSet contextFound = new BitSet(entities.size());
         List<Hit> titleHits = aliasHits(head, contextFound);
         List<Hit> bodyHits = aliasHits(body, contextFound);
@@ -112,9 +117,9 @@ public final class EntityMatcher {
         final TextNormalizer.Normalized folded;
         private int leadEnd = -1;
 
-        Source(String original) {
+        Source(String original, TextNormalizer.Normalized folded) {
             this.original = original;
-            this.folded = TextNormalizer.normalize(original);
+            this.folded = folded;
         }
 
         int originalStart(Hit h) {

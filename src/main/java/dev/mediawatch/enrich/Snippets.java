@@ -21,7 +21,6 @@ final class Snippets {
     static final int LEAD_MAX = 600;
 
     private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t\\x0B\\f\\r\\u00A0]*\\n");
-    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
     private static final Set<String> ABBREVIATIONS = Set.of(
             "mr", "mrs", "ms", "dr", "st", "sen", "rep", "reps", "gov", "gen", "jr", "sr", "lt", "col", "sgt",
             "capt", "maj", "adm", "pres", "prof", "rev", "hon", "atty", "vs", "v", "no", "nos", "inc", "corp",
@@ -122,8 +121,26 @@ final class Snippets {
         return i < text.length() && Character.isLowerCase(text.charAt(i));
     }
 
-    private static String collapse(String s) {
-        return WHITESPACE.matcher(s).replaceAll(" ");
+    /** Each run of {@code [\s\u00A0]} (regex {@code \s}: space, tab, newline, VT, form feed, CR) to one space. */
+    static String collapse(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isCollapsed(c)) {
+                if (out != null) out.append(c);
+                continue;
+            }
+            int end = i + 1;
+            while (end < s.length() && isCollapsed(s.charAt(end))) end++;
+            if (out == null && (c != ' ' || end > i + 1)) out = new StringBuilder(s.length()).append(s, 0, i);
+            if (out != null) out.append(' ');
+            i = end - 1;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean isCollapsed(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B' || c == '\u00A0';
     }
 
     /** Cuts at word boundaries around {@code focus}, marking each cut with an ellipsis. */

@@ -1,5 +1,6 @@
 package dev.mediawatch.stream;
 
+import dev.mediawatch.enrich.ArticleText;
 import dev.mediawatch.enrich.Classifier;
 import dev.mediawatch.enrich.EntityMatcher;
 import dev.mediawatch.enrich.LanguageGuesser;
@@ -48,8 +49,9 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, Art
         if (seen.get(raw.articleId()) != null) return;
         seen.put(raw.articleId(), record.timestamp());
         EntityMatcher matcher = index.matcher(entities);
-        List<EntityMention> mentions = matcher.match(raw.title(), raw.text());
-        Map<String, Double> scores = index.classifier(entities).scores(raw.title(), raw.text(), mentions);
+        ArticleText text = new ArticleText(raw.title(), raw.text()); // folded once for both
+        List<EntityMention> mentions = matcher.match(text);
+        Map<String, Double> scores = index.classifier(entities).scores(text, mentions);
         List<String> categories = scores.isEmpty() ? List.of(Classifier.OTHER) : List.copyOf(scores.keySet());
         String language = LanguageGuesser.normalize(raw.language());
         if (language == null) language = LanguageGuesser.guess(raw.text());
