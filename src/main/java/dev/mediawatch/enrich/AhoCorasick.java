@@ -38,6 +38,14 @@ final class AhoCorasick {
     private final int[] dictLink;    // node -> nearest node on the fail chain with an output, or 0
     private final int[] depth;
     private final int[] rootAscii;   // root's edges for ASCII, dense: the scan falls back to the root on most chars
+    // The full transition table, when it fits: one read per char instead of edge searches and fail links.
+    private short[] classOf;         // char -> 1 + its column in delta, or 0 for a char in no key
+    private int width;               // columns: the distinct chars of the keys
+    private int[] delta;             // state * width + column -> next state, negative (| HAS_OUTPUT) where a key ends
+
+    private static final int HAS_OUTPUT = 0x8000_0000;
+    /** Above this many table entries (4 bytes each) the automaton keeps to its compressed edges. */
+    static final long MAX_TABLE_ENTRIES = 1L << 23;
 
     private AhoCorasick(int[] nodes, long[] edges, int[] output, int[] dictLink, int[] depth) {
         this.nodes = nodes;
@@ -60,12 +68,42 @@ final class AhoCorasick {
         return output.length;
     }
 
+    /** Whether scans use the full transition table (false when it would exceed {@link #MAX_TABLE_ENTRIES}). */
+    boolean isTabled() {
+        return delta != null;
+    }
+
     void scan(CharSequence text, HitSink sink) {
+        if (delta != null) {
+            scanTable(text, sink);
+            return;
+        }
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             state = step(state, text.charAt(i));
             for (int o = nodes[state * STRIDE + FIRST_OUT]; o > 0; o = dictLink[o]) {
                 sink.hit(output[o], i + 1 - depth[o], i + 1);
+            }
+        }
+    }
+
+    private void scanTable(CharSequence text, HitSink sink) {
+        short[] classes = classOf;
+        int[] table = delta;
+        int w = width;
+        int state = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int column = classes[text.charAt(i)];
+            if (column == 0) {
+                state = 0; // a char in no key: every fail chain ends at the root, which has no edge for it
+                continue;
+            }
+            int next = table[state * w + column - 1];
+            state = next & ~HAS_OUTPUT;
+            if (next < 0) {
+                for (int o = nodes[state * STRIDE + FIRST_OUT]; o > 0; o = dictLink[o]) {
+                    sink.hit(output[o], i + 1 - depth[o], i + 1);
+                }
             }
         }
     }
@@ -150,7 +188,46 @@ final class AhoCorasick {
             for (int node = 1; node < n; node++) {
                 nodes[node * STRIDE + FIRST_OUT] = output[node] >= 0 ? node : ac.dictLink[node];
             }
+            buildTable(ac);
             return ac;
+        }
+
+        /**
+         * The transition of every state on every char of the keys, in breadth-first order so a state's
+         * fail target's row is complete before the state's own: goto where the trie has an edge, else the
+         * fail target's transition. Skipped when it would be larger than {@link #MAX_TABLE_ENTRIES}.
+         */
+        private static void buildTable(AhoCorasick ac) {
+            int n = ac.output.length;
+            java.util.TreeSet<Character> chars = new java.util.TreeSet<>();
+            for (long edge : ac.edges) chars.add((char) (edge >>> 32));
+            int width = chars.size();
+            if (width == 0 || (long) n * width > MAX_TABLE_ENTRIES) return;
+            short[] classOf = new short[Character.MAX_VALUE + 1];
+            char[] labelOf = new char[width];
+            int column = 0;
+            for (char c : chars) {
+                labelOf[column] = c;
+                classOf[c] = (short) ++column;
+            }
+            int[] delta = new int[n * width];
+            int[] nodes = ac.nodes;
+            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            queue.add(0);
+            while (!queue.isEmpty()) {
+                int node = queue.poll();
+                int fail = nodes[node * STRIDE + FAIL];
+                for (int a = 0; a < width; a++) {
+                    int child = ac.searchChild(node, labelOf[a]);
+                    int next = child > 0 ? child : node == 0 ? 0 : delta[fail * width + a] & ~HAS_OUTPUT;
+                    delta[node * width + a] = nodes[next * STRIDE + FIRST_OUT] > 0 ? next | HAS_OUTPUT : next;
+                }
+                int from = nodes[node * STRIDE + FIRST_EDGE];
+                for (int e = from; e < from + nodes[node * STRIDE + EDGE_COUNT]; e++) queue.add((int) ac.edges[e]);
+            }
+            ac.classOf = classOf;
+            ac.width = width;
+            ac.delta = delta;
         }
 
         private static List<Map.Entry<Character, Integer>> sorted(Map<Character, Integer> edges) {

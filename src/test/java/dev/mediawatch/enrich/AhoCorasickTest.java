@@ -23,6 +23,7 @@ class AhoCorasickTest {
             List<String> keyList = new ArrayList<>(keySet);
             String text = random(random, alphabet, random.nextInt(200));
             AhoCorasick automaton = AhoCorasick.of(keyList);
+            assertThat(automaton.isTabled()).isTrue();
 
             List<String> found = new ArrayList<>();
             automaton.scan(text, (key, start, end) -> found.add(end + ":" + start + ":" + key));
@@ -48,6 +49,27 @@ class AhoCorasickTest {
         automaton.scan("xq x\u0401xz\u041f", (key, start, end) -> found.add(key));
         assertThat(found).containsExactly(keys.indexOf("xq"), keys.indexOf("\u0401"), keys.indexOf("xz"),
                 keys.indexOf("\u041f"));
+    }
+
+    @Test
+    void aWatchlistTooLargeForTheTableScansByItsEdgesAndFindsTheSame() {
+        Random random = new Random(3);
+        List<String> keys = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        // distinct chars x nodes above the table's limit: many long keys over a wide alphabet
+        while (seen.size() < 40_000) seen.add(random(random, "abcdefghijklmnopqrstuvwxyz0123456789 \u00e9\u00fc\u00f1", 12));
+        keys.addAll(seen);
+        AhoCorasick large = AhoCorasick.of(keys);
+        assertThat(large.isTabled()).isFalse();
+        AhoCorasick small = AhoCorasick.of(keys.subList(0, 2_000));
+        assertThat(small.isTabled()).isTrue();
+        String text = "xx " + keys.get(5) + " " + keys.get(1_999) + keys.get(30_000) + " yy";
+        List<Integer> fromLarge = new ArrayList<>();
+        large.scan(text, (key, start, end) -> fromLarge.add(key));
+        assertThat(fromLarge).contains(5, 1_999, 30_000);
+        List<Integer> fromSmall = new ArrayList<>();
+        small.scan(text, (key, start, end) -> fromSmall.add(key));
+        assertThat(fromSmall).isEqualTo(fromLarge.stream().filter(k -> k < 2_000).toList());
     }
 
     private static String random(Random random, String alphabet, int length) {
