@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A developer's probe of the pipeline alone (no broker limit, no pollers), for trying one change at a
- * time: {@code PipelineProbe eos|alos STEP_SECONDS RATE [RATE...] [latency=RATE]}. Prints one line per step.
+ * time: {@code PipelineProbe eos|alos STEP_SECONDS RATE [RATE...] [max=RATE] [latency=RATE]}. Prints one line per step.
  */
 public final class PipelineProbe {
     /** CPU time of the stream threads so far: the work per article, whatever the machine's other load. */
@@ -105,7 +105,19 @@ public final class PipelineProbe {
         try (PipelineBench p = PipelineBench.start(dir, news, subs, eos, overrides)) {
             p.step(25, Duration.ofSeconds(10), Duration.ofMinutes(2));
             for (int i = 2; i < args.length; i++) {
-                if (args[i].startsWith("latency=")) {
+                if (args[i].startsWith("max=")) {
+                    // Saturated: produce faster than the pipeline goes, then time the drain. The per-article
+                    // CPU of an unsaturated step includes per-poll overheads that shrink as batches grow.
+                    double rate = Double.parseDouble(args[i].substring(4));
+                    long cpuBefore = streamThreadCpuNanos();
+                    long processBefore = processCpuNanos();
+                    PipelineBench.Step s = p.step(rate, step, Duration.ofMinutes(3));
+                    System.out.printf("  stream thread %.2f CPU ms per article, whole process %.2f%n",
+                            (streamThreadCpuNanos() - cpuBefore) / 1e6 / s.articles(),
+                            (processCpuNanos() - processBefore) / 1e6 / s.articles());
+                    System.out.printf("%s saturated at %.0f/s: through %.0f/s (%d articles)  load %s%n", args[0],
+                            rate, s.throughRate(), s.articles(), LoadGauge.now());
+                } else if (args[i].startsWith("latency=")) {
                     double rate = Double.parseDouble(args[i].substring(8));
                     PipelineBench.Latency l = p.latency(rate, Duration.ofSeconds(20), Duration.ofSeconds(8));
                     System.out.printf("latency at %.0f/s: p50 %d ms, p99 %d ms, max %d ms (%d/%d)  load %s%n", rate,
