@@ -127,7 +127,7 @@ public final class MediawatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_BANDS_STORE),
                 Serdes.String(), BandStories.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
-                Serdes.String(), JsonSerde.of(StoryInfo.class)));
+                Serdes.String(), StoryInfo.SERDE));
         KStream<String, RawArticle> raw = builder.stream(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_RAW.consumed());
         KStream<String, Article> articles = raw
                 .process(() -> new EnrichProcessor(index, settings.dedupRetention()),
@@ -153,7 +153,7 @@ public final class MediawatchTopology {
     private static void articleAlerts(StreamsBuilder builder, KStream<String, Article> articles,
                                       KTable<String, EntitySubscriptions> followers, Settings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTED_STORIES_STORE),
-                Serdes.String(), JsonSerde.of(StoryAlertState.class)));
+                Serdes.String(), StoryAlertState.SERDE));
         ArticleAlerts matcher = new ArticleAlerts();
         articles.join(followers, ArticleWithFollowers::new,
                         Joined.<String, Article, EntitySubscriptions>as("article-subscription-join")
@@ -182,9 +182,9 @@ public final class MediawatchTopology {
     private static void spikeAlerts(StreamsBuilder builder, KStream<String, Mention> mentions,
                                     KTable<String, EntitySubscriptions> followers, Settings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTED_SPIKES_STORE),
-                Serdes.String(), JsonSerde.of(StoryAlertState.class)));
+                Serdes.String(), StoryAlertState.SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SPIKE_STATE_STORE), Serdes.String(), JsonSerde.of(SpikeState.class)));
+                Stores.persistentKeyValueStore(SPIKE_STATE_STORE), Serdes.String(), SpikeState.SERDE));
         mentions.processValues(() -> new SpikeDetector(settings.spikes()), Named.as("spike-detector"),
                         SPIKE_STATE_STORE)
                 .join(followers, SpikeWithFollowers::new,
@@ -233,7 +233,7 @@ public final class MediawatchTopology {
     private static Materialized<String, OutletCounts, WindowStore<Bytes, byte[]>> windowStore(String name,
                                                                                               Duration retention) {
         return Materialized.<String, OutletCounts, WindowStore<Bytes, byte[]>>as(name)
-                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(OutletCounts.class)).withRetention(retention);
+                .withKeySerde(Serdes.String()).withValueSerde(OutletCounts.SERDE).withRetention(retention);
     }
 
     private record ArticleWithFollowers(Article article, EntitySubscriptions followers) {

@@ -1,5 +1,6 @@
 package dev.mediawatch.stream;
 
+import dev.mediawatch.kafka.CompactSerde;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,27 @@ import java.util.List;
 public record SpikeState(List<Long> recent, double baselinePerHour, long hourStart, long hourCount,
                          long lastSpikeAt) {
     private static final long HOUR = 3_600_000L;
+
+    /** The spike-state-store's value serde: binary, reads the JSON written before it too. */
+    static final CompactSerde<SpikeState> SERDE = new CompactSerde<>(SpikeState.class, new CompactSerde.Codec<>() {
+        @Override
+        public void write(SpikeState v, CompactSerde.Out out) {
+            out.putInt(v.recent().size());
+            for (long t : v.recent()) out.putLong(t);
+            out.putDouble(v.baselinePerHour());
+            out.putLong(v.hourStart());
+            out.putLong(v.hourCount());
+            out.putLong(v.lastSpikeAt());
+        }
+
+        @Override
+        public SpikeState read(CompactSerde.In in) {
+            int n = in.getCount(8);
+            List<Long> recent = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) recent.add(in.getLong());
+            return new SpikeState(recent, in.getDouble(), in.getLong(), in.getLong(), in.getLong());
+        }
+    });
 
     public SpikeState {
         recent = recent == null ? List.of() : List.copyOf(recent);

@@ -1,0 +1,73 @@
+package dev.mediawatch.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mediawatch.kafka.CompactSerde;
+import dev.mediawatch.kafka.JsonSerde;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+/** The binary values of the state stores: round trips, the JSON they replace still read, bad bytes refused. */
+class CompactStateSerdeTest {
+
+    private static final OutletCounts COUNTS = new OutletCounts(7, Map.of("elfaro.net", 4L, "Diario \u00c9xito", 3L));
+    private static final SpikeState SPIKE = new SpikeState(List.of(1_000L, 2_000L, 3_500L), 2.75, 3_600_000L, 3, 42);
+    private static final StoryAlertState ALERTED = new StoryAlertState(10, 20, 3);
+
+    @Test
+    void valuesRoundTripAndStartWithTheBinaryMark() {
+        assertRoundTrip(OutletCounts.SERDE, COUNTS);
+        assertRoundTrip(OutletCounts.SERDE, OutletCounts.empty());
+        assertRoundTrip(SpikeState.SERDE, SPIKE);
+        assertRoundTrip(SpikeState.SERDE, SpikeState.initial(1.5, 7_200_001L));
+        assertRoundTrip(StoryAlertState.SERDE, ALERTED);
+
+        long[] signature = new long[128];
+        Arrays.setAll(signature, i -> i * 0x9E3779B97F4A7C15L);
+        StoryInfo info = new StoryInfo(signature, List.of("apnews.com", "laprensagrafica.com"), 99L);
+        byte[] bytes = StoryInfo.SERDE.toBytes(info);
+        assertThat(bytes[0]).isZero();
+        assertThat(bytes.length).isLessThan(JsonSerde.of(StoryInfo.class).toBytes(info).length / 2);
+        StoryInfo back = StoryInfo.SERDE.fromBytes(bytes);
+        assertThat(back.signature()).isEqualTo(signature);
+        assertThat(back.outlets()).isEqualTo(info.outlets());
+        assertThat(back.lastSeen()).isEqualTo(99L);
+    }
+
+    @Test
+    void jsonWrittenBeforeTheBinaryFormIsStillRead() {
+        assertThat(OutletCounts.SERDE.fromBytes(JsonSerde.of(OutletCounts.class).toBytes(COUNTS))).isEqualTo(COUNTS);
+        assertThat(SpikeState.SERDE.fromBytes(JsonSerde.of(SpikeState.class).toBytes(SPIKE))).isEqualTo(SPIKE);
+        assertThat(StoryAlertState.SERDE.fromBytes(JsonSerde.of(StoryAlertState.class).toBytes(ALERTED)))
+                .isEqualTo(ALERTED);
+        StoryInfo info = new StoryInfo(new long[] {1, 2, 3}, List.of("a"), 5);
+        StoryInfo back = StoryInfo.SERDE.fromBytes(JsonSerde.of(StoryInfo.class).toBytes(info));
+        assertThat(back.signature()).containsExactly(1, 2, 3);
+        assertThat(back.outlets()).containsExactly("a");
+    }
+
+    @Test
+    void truncatedOrPaddedValuesAreRefusedWithTheirType() {
+        byte[] bytes = SpikeState.SERDE.toBytes(SPIKE);
+        assertThatThrownBy(() -> SpikeState.SERDE.fromBytes(Arrays.copyOf(bytes, bytes.length - 3)))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("SpikeState");
+        assertThatThrownBy(() -> SpikeState.SERDE.fromBytes(Arrays.copyOf(bytes, bytes.length + 1)))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("trailing");
+        byte[] counts = OutletCounts.SERDE.toBytes(COUNTS);
+        counts[9] = 0x7F; // the outlet count, now far more than the bytes left
+        assertThatThrownBy(() -> OutletCounts.SERDE.fromBytes(counts)).isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> OutletCounts.SERDE.fromBytes("{not json".getBytes()))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    private static <T> void assertRoundTrip(CompactSerde<T> serde, T value) {
+        byte[] bytes = serde.toBytes(value);
+        assertThat(bytes[0]).isZero();
+        assertThat(serde.fromBytes(bytes)).isEqualTo(value);
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", value))).isEqualTo(value);
+    }
+}
