@@ -111,7 +111,9 @@ public final class PipelineProbe {
                     double rate = Double.parseDouble(args[i].substring(4));
                     long cpuBefore = streamThreadCpuNanos();
                     long processBefore = processCpuNanos();
+                    java.util.Map<String, Long> threadsBefore = cpuByThreadGroup();
                     PipelineBench.Step s = p.step(rate, step, Duration.ofMinutes(3));
+                    printCpuByThreadGroup(threadsBefore, s.articles());
                     System.out.printf("  stream thread %.2f CPU ms per article, whole process %.2f%n",
                             (streamThreadCpuNanos() - cpuBefore) / 1e6 / s.articles(),
                             (processCpuNanos() - processBefore) / 1e6 / s.articles());
