@@ -10,12 +10,13 @@ import java.util.Map;
  * An Aho-Corasick automaton over chars: finds every occurrence of every key in one pass, so the
  * cost of a scan depends on the text and the number of hits, not on the number of keys.
  *
- * <p>Edges are stored compressed (per node, a sorted run of (label, target) pairs packed in one long
- * each, in one shared array) and looked up by a short linear scan or a binary search: a dense table
- * per node would cost 64K entries per node for 10,000 aliases. What a scan reads for each char sits
- * together (a node's edge range, fail link and first output in four adjacent ints, an edge's label
- * and target in one long): the automaton is larger than the caches, and in the stream it is read
- * between other work, so each separate array read would be a separate cache miss.
+ * <p>A scan reads a full transition table: for every state and every char that occurs in some key,
+ * the next state, with the fail links already followed, so each char costs one array read; a char
+ * in no key sends the scan back to the root. The table's columns are the keys' distinct chars, not
+ * all 64K chars, so it stays small for a watchlist (the load benchmark's 1,000 entities, or 10,000
+ * aliases); above {@link #MAX_TABLE_ENTRIES} entries the automaton scans its compressed edges
+ * instead (per node, a sorted run of (label, target) pairs, one long each, searched; fail links
+ * followed on a miss).
  */
 final class AhoCorasick {
 
@@ -38,16 +39,28 @@ final class AhoCorasick {
     private final int[] dictLink;    // node -> nearest node on the fail chain with an output, or 0
     private final int[] depth;
     private final int[] rootAscii;   // root's edges for ASCII, dense: the scan falls back to the root on most chars
-    // The full transition table, when it fits: one read per char instead of edge searches and fail links.
-    private short[] classOf;         // char -> 1 + its column in delta, or 0 for a char in no key
-    private int width;               // columns: the distinct chars of the keys
-    private int[] delta;             // state * width + column -> next state, negative (| HAS_OUTPUT) where a key ends
+    private final Table table;       // null when it would be too large
+
+    /**
+     * The full transition table.
+     *
+     * @param classOf char -> 1 + its column, or 0 for a char in no key
+     * @param width   columns: the distinct chars of the keys
+     * @param delta   state * width + column -> next state, negative (| HAS_OUTPUT) where a key ends there
+     */
+    private record Table(short[] classOf, int width, int[] delta) {
+    }
 
     private static final int HAS_OUTPUT = 0x8000_0000;
     /** Above this many table entries (4 bytes each) the automaton keeps to its compressed edges. */
     static final long MAX_TABLE_ENTRIES = 1L << 23;
 
     private AhoCorasick(int[] nodes, long[] edges, int[] output, int[] dictLink, int[] depth) {
+        this(nodes, edges, output, dictLink, depth, null);
+    }
+
+    private AhoCorasick(int[] nodes, long[] edges, int[] output, int[] dictLink, int[] depth, Table table) {
+        this.table = table;
         this.nodes = nodes;
         this.edges = edges;
         this.output = output;
@@ -70,11 +83,11 @@ final class AhoCorasick {
 
     /** Whether scans use the full transition table (false when it would exceed {@link #MAX_TABLE_ENTRIES}). */
     boolean isTabled() {
-        return delta != null;
+        return table != null;
     }
 
     void scan(CharSequence text, HitSink sink) {
-        if (delta != null) {
+        if (table != null) {
             scanTable(text, sink);
             return;
         }
@@ -88,9 +101,9 @@ final class AhoCorasick {
     }
 
     private void scanTable(CharSequence text, HitSink sink) {
-        short[] classes = classOf;
-        int[] table = delta;
-        int w = width;
+        short[] classes = table.classOf();
+        int[] delta = table.delta();
+        int w = table.width();
         int state = 0;
         for (int i = 0; i < text.length(); i++) {
             int column = classes[text.charAt(i)];
@@ -98,7 +111,7 @@ final class AhoCorasick {
                 state = 0; // a char in no key: every fail chain ends at the root, which has no edge for it
                 continue;
             }
-            int next = table[state * w + column - 1];
+            int next = delta[state * w + column - 1];
             state = next & ~HAS_OUTPUT;
             if (next < 0) {
                 for (int o = nodes[state * STRIDE + FIRST_OUT]; o > 0; o = dictLink[o]) {
@@ -188,8 +201,8 @@ final class AhoCorasick {
             for (int node = 1; node < n; node++) {
                 nodes[node * STRIDE + FIRST_OUT] = output[node] >= 0 ? node : ac.dictLink[node];
             }
-            buildTable(ac);
-            return ac;
+            Table table = buildTable(ac);
+            return table == null ? ac : new AhoCorasick(nodes, edges, output, ac.dictLink, depth, table);
         }
 
         /**
@@ -197,12 +210,12 @@ final class AhoCorasick {
          * fail target's row is complete before the state's own: goto where the trie has an edge, else the
          * fail target's transition. Skipped when it would be larger than {@link #MAX_TABLE_ENTRIES}.
          */
-        private static void buildTable(AhoCorasick ac) {
+        private static Table buildTable(AhoCorasick ac) {
             int n = ac.output.length;
             java.util.TreeSet<Character> chars = new java.util.TreeSet<>();
             for (long edge : ac.edges) chars.add((char) (edge >>> 32));
             int width = chars.size();
-            if (width == 0 || (long) n * width > MAX_TABLE_ENTRIES) return;
+            if (width == 0 || (long) n * width > MAX_TABLE_ENTRIES) return null;
             short[] classOf = new short[Character.MAX_VALUE + 1];
             char[] labelOf = new char[width];
             int column = 0;
@@ -225,9 +238,7 @@ final class AhoCorasick {
                 int from = nodes[node * STRIDE + FIRST_EDGE];
                 for (int e = from; e < from + nodes[node * STRIDE + EDGE_COUNT]; e++) queue.add((int) ac.edges[e]);
             }
-            ac.classOf = classOf;
-            ac.width = width;
-            ac.delta = delta;
+            return new Table(classOf, width, delta);
         }
 
         private static List<Map.Entry<Character, Integer>> sorted(Map<Character, Integer> edges) {
