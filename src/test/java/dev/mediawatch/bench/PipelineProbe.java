@@ -90,6 +90,20 @@ public final class PipelineProbe {
         }
     }
 
+    /** One step, with the CPU per article of each thread, of the stream thread and of the whole process. */
+    private static PipelineBench.Step measuredStep(PipelineBench p, double rate, Duration step, Duration lagBound)
+            throws Exception {
+        long cpuBefore = streamThreadCpuNanos();
+        long processBefore = processCpuNanos();
+        java.util.Map<String, Long> threadsBefore = cpuByThreadGroup();
+        PipelineBench.Step s = p.step(rate, step, lagBound);
+        printCpuByThreadGroup(threadsBefore, s.articles());
+        System.out.printf("  stream thread %.2f CPU ms per article, whole process %.2f%n",
+                (streamThreadCpuNanos() - cpuBefore) / 1e6 / s.articles(),
+                (processCpuNanos() - processBefore) / 1e6 / s.articles());
+        return s;
+    }
+
     public static void main(String[] args) throws Exception {
         boolean eos = args[0].equals("eos");
         Duration step = Duration.ofSeconds(Long.parseLong(args[1]));
@@ -109,14 +123,7 @@ public final class PipelineProbe {
                     // Saturated: produce faster than the pipeline goes, then time the drain. The per-article
                     // CPU of an unsaturated step includes per-poll overheads that shrink as batches grow.
                     double rate = Double.parseDouble(args[i].substring(4));
-                    long cpuBefore = streamThreadCpuNanos();
-                    long processBefore = processCpuNanos();
-                    java.util.Map<String, Long> threadsBefore = cpuByThreadGroup();
-                    PipelineBench.Step s = p.step(rate, step, Duration.ofMinutes(3));
-                    printCpuByThreadGroup(threadsBefore, s.articles());
-                    System.out.printf("  stream thread %.2f CPU ms per article, whole process %.2f%n",
-                            (streamThreadCpuNanos() - cpuBefore) / 1e6 / s.articles(),
-                            (processCpuNanos() - processBefore) / 1e6 / s.articles());
+                    PipelineBench.Step s = measuredStep(p, rate, step, Duration.ofMinutes(3));
                     System.out.printf("%s saturated at %.0f/s: through %.0f/s (%d articles)  load %s%n", args[0],
                             rate, s.throughRate(), s.articles(), LoadGauge.now());
                 } else if (args[i].startsWith("latency=")) {
@@ -126,14 +133,7 @@ public final class PipelineProbe {
                             l.p50(), l.p99(), l.max(), l.alerted(), l.articles(), LoadGauge.now());
                 } else {
                     double rate = Double.parseDouble(args[i]);
-                    long cpuBefore = streamThreadCpuNanos();
-                    long processBefore = processCpuNanos();
-                    java.util.Map<String, Long> threadsBefore = cpuByThreadGroup();
-                    PipelineBench.Step s = p.step(rate, step, Duration.ofSeconds(3));
-                    printCpuByThreadGroup(threadsBefore, s.articles());
-                    System.out.printf("  stream thread %.2f CPU ms per article, whole process %.2f%n",
-                            (streamThreadCpuNanos() - cpuBefore) / 1e6 / s.articles(),
-                            (processCpuNanos() - processBefore) / 1e6 / s.articles());
+                    PipelineBench.Step s = measuredStep(p, rate, step, Duration.ofSeconds(3));
                     System.out.printf("%s %.0f/s: through %.0f/s, lag %d ms, %s  (%d alerts read so far)  load %s%n",
                             args[0], rate, s.throughRate(), s.worstLagMillis(), s.sustained() ? "kept up" : "FELL BEHIND",
                             p.alertsRead(), LoadGauge.now());
