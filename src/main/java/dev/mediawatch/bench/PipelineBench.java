@@ -241,6 +241,11 @@ final class PipelineBench implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
+    /** The stream's own metrics (thread ratios, commit latency): for diagnostics of a probe. */
+    Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> streamsMetrics() {
+        return streams.metrics();
+    }
+
     long alertsRead() {
         return watcher.alertsRead();
     }

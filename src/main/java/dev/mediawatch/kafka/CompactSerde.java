@@ -140,6 +140,11 @@ public final class CompactSerde<T> implements Serde<T> {
             return n;
         }
 
+        /** Whether bytes are left: a field added at the end of a value is read only when present. */
+        public boolean hasMore() {
+            return buffer.hasRemaining();
+        }
+
         public String getString() {
             int n = buffer.getInt();
             if (n == -1) return null;

@@ -55,8 +55,6 @@ public final class MediawatchTopology {
     public static final String COVERAGE_5M_STORE = "coverage-5m-store";
     public static final String COVERAGE_HOURLY_STORE = "coverage-hourly-store";
     public static final String COMENTIONS_HOURLY_STORE = "comentions-hourly-store";
-    /** Band key -> stories ({@link BandStories}); replaces the window store "story-bands-store". */
-    public static final String STORY_BANDS_STORE = "story-band-index-store";
     public static final String STORIES_STORE = "stories-store";
 
     private static final JsonSerde<SubscriptionChange> CHANGE_SERDE = JsonSerde.of(SubscriptionChange.class);
@@ -124,8 +122,6 @@ public final class MediawatchTopology {
     private static KStream<String, Article> enrich(StreamsBuilder builder, EntityIndex index, Settings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SEEN_ARTICLES_STORE), Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORY_BANDS_STORE),
-                Serdes.String(), BandStories.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORIES_STORE),
                 Serdes.String(), StoryInfo.SERDE));
         KStream<String, RawArticle> raw = builder.stream(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_RAW.consumed());
@@ -136,7 +132,7 @@ public final class MediawatchTopology {
                 .repartition(Repartitioned.<String, Article>as("articles-for-stories")
                         .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES.valueSerde()))
                 .processValues(() -> new StoryAssigner(settings.dedupRetention(), settings.storySimilarity()),
-                        Named.as("assign-story"), STORY_BANDS_STORE, STORIES_STORE);
+                        Named.as("assign-story"), STORIES_STORE);
         articles.selectKey((k, article) -> article.articleId(), Named.as("by-article-id"))
                 .to(Topics.ARTICLES.name(), Topics.ARTICLES.produced());
         articles.flatMap((k, article) -> article.entities().stream()

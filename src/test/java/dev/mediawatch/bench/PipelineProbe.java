@@ -96,12 +96,32 @@ public final class PipelineProbe {
         long cpuBefore = streamThreadCpuNanos();
         long processBefore = processCpuNanos();
         java.util.Map<String, Long> threadsBefore = cpuByThreadGroup();
+        double blockedBefore = streamThreadMetric(p, "blocked-time-ns-total");
+        double commitsBefore = streamThreadMetric(p, "commit-total");
         PipelineBench.Step s = p.step(rate, step, lagBound);
         printCpuByThreadGroup(threadsBefore, s.articles());
+        System.out.printf("  stream thread blocked on Kafka %.2f ms per article; %.0f commits, %.1f ms each on average;"
+                        + " last ratios: process %.2f, poll %.2f, commit %.2f, punctuate %.2f%n",
+                (streamThreadMetric(p, "blocked-time-ns-total") - blockedBefore) / 1e6 / s.articles(),
+                streamThreadMetric(p, "commit-total") - commitsBefore, streamThreadMetric(p, "commit-latency-avg"),
+                streamThreadMetric(p, "process-ratio"), streamThreadMetric(p, "poll-ratio"),
+                streamThreadMetric(p, "commit-ratio"), streamThreadMetric(p, "punctuate-ratio"));
         System.out.printf("  stream thread %.2f CPU ms per article, whole process %.2f%n",
                 (streamThreadCpuNanos() - cpuBefore) / 1e6 / s.articles(),
                 (processCpuNanos() - processBefore) / 1e6 / s.articles());
         return s;
+    }
+
+    /** A stream-thread-level metric of Kafka Streams (summed over the stream threads), NaN when absent. */
+    static double streamThreadMetric(PipelineBench p, String name) {
+        double sum = Double.NaN;
+        for (var e : p.streamsMetrics().entrySet()) {
+            if (e.getKey().group().equals("stream-thread-metrics") && e.getKey().name().equals(name)
+                    && e.getValue().metricValue() instanceof Number n) {
+                sum = Double.isNaN(sum) ? n.doubleValue() : sum + n.doubleValue();
+            }
+        }
+        return sum;
     }
 
     public static void main(String[] args) throws Exception {

@@ -124,12 +124,37 @@ class StoriesAndQueriesTopologyTest {
         List<Article> enriched = articles.readValuesToList();
         assertThat(enriched).hasSize(2);
         assertThat(enriched.get(1).storyId()).isNotEqualTo(enriched.get(0).storyId());
-        // the band index remembers both stories under the shared bands, the old one until it expires
-        KeyValueStore<String, BandStories> bands = driver.getKeyValueStore(MediawatchTopology.STORY_BANDS_STORE);
-        try (var all = bands.all()) {
-            assertThat(all.hasNext()).isTrue();
-            var band = all.next().value;
-            assertThat(band.storyIds()).isNotEmpty().hasSizeLessThanOrEqualTo(BandStories.MAX_STORIES);
+        // both stories are remembered until the old one expires; the expiry rebuilds the band index
+        KeyValueStore<String, StoryInfo> stories = driver.getKeyValueStore(MediawatchTopology.STORIES_STORE);
+        assertThat(stories.get(enriched.get(0).storyId())).isNotNull();
+        driver.advanceWallClockTime(Duration.ofDays(3).plusHours(1));
+        assertThat(stories.get(enriched.get(0).storyId())).isNull();
+        assertThat(stories.get(enriched.get(1).storyId())).isNotNull();
+        publish("Demo Times", "Men taken to CECOT", WIRE_EDITED, T0.plus(Duration.ofDays(3)).plusSeconds(600));
+        assertThat(articles.readValuesToList()).singleElement().extracting(Article::storyId)
+                .isEqualTo(enriched.get(1).storyId());
+    }
+
+    @Test
+    void shouldRebuildTheBandIndexFromTheStoriesStoreWithTheBandsOfLaterCopies() {
+        publish("Demo Wire", "Deportees taken to CECOT", WIRE, T0);
+        publish("Demo Public Radio", "Deportation flight lands; men taken to CECOT", WIRE_EDITED, T0.plusSeconds(300));
+        List<Article> enriched = articles.readValuesToList();
+        String story = enriched.get(0).storyId();
+        assertThat(enriched.get(1).storyId()).isEqualTo(story);
+
+        KeyValueStore<String, StoryInfo> stories = driver.getKeyValueStore(MediawatchTopology.STORIES_STORE);
+        StoryInfo info = stories.get(story);
+        long[] copyBands = dev.mediawatch.enrich.story.StoryFingerprint
+                .of(enriched.get(1).title(), enriched.get(1).text()).bandHashes();
+        // the copy's bands that the first signature does not give are kept with the story
+        assertThat(info.extraBands()).isNotEmpty().doesNotContain(info.firstBands());
+        assertThat(copyBands).contains(info.extraBands());
+        StoryBandIndex rebuilt = StoryAssigner.rebuild(stories, Long.MIN_VALUE);
+        for (long band : copyBands) {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            rebuilt.collect(band, found);
+            assertThat(found).as("band %x of the copy", band).containsExactly(story);
         }
     }
 

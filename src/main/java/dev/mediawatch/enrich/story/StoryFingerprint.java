@@ -73,14 +73,25 @@ public final class StoryFingerprint {
      * The band number is part of the key so equal rows in different bands do not collide.
      */
     public List<String> bandKeys() {
-        if (isEmpty()) return List.of();
-        List<String> keys = new ArrayList<>(BANDS);
+        long[] hashes = bandHashes();
+        List<String> keys = new ArrayList<>(hashes.length);
+        for (int b = 0; b < hashes.length; b++) keys.add(bandKey(b, hashes[b]));
+        return keys;
+    }
+
+    /**
+     * The bands as 64-bit hashes, band by band (none for an empty fingerprint): what {@link #bandKeys()}
+     * shows after the band number. The band number is hashed in, so equal rows in two bands differ.
+     */
+    public long[] bandHashes() {
+        if (isEmpty()) return new long[0];
+        long[] out = new long[BANDS];
         for (int b = 0; b < BANDS; b++) {
             long h = b;
             for (int r = 0; r < ROWS; r++) h = Hash64.combine(h, signature[b * ROWS + r]);
-            keys.add(bandKey(b, h));
+            out[b] = h;
         }
-        return keys;
+        return out;
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
