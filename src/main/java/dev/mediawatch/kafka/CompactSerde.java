@@ -28,25 +28,36 @@ public final class CompactSerde<T> implements Serde<T> {
 
     private final Class<T> type;
     private final Codec<T> codec;
-    private final JsonSerde<T> json;
+    private final byte mark;
+    private final java.util.function.Function<byte[], T> otherwise;
 
     public CompactSerde(Class<T> type, Codec<T> codec) {
+        this(type, codec, MARK, JsonSerde.of(type)::fromBytes);
+    }
+
+    /**
+     * A value type that replaces an earlier one in the same store: written after {@code mark} (not zero,
+     * which the earlier compact values start with, nor a JSON character), while any other bytes are
+     * read by {@code otherwise}, which turns the earlier form into this one.
+     */
+    public CompactSerde(Class<T> type, Codec<T> codec, byte mark, java.util.function.Function<byte[], T> otherwise) {
         this.type = type;
         this.codec = codec;
-        this.json = JsonSerde.of(type);
+        this.mark = mark;
+        this.otherwise = otherwise;
     }
 
     public byte[] toBytes(T value) {
         if (value == null) return null;
         Out out = new Out();
-        out.putByte(MARK);
+        out.putByte(mark);
         codec.write(value, out);
         return out.toArray();
     }
 
     public T fromBytes(byte[] bytes) {
         if (bytes == null) return null;
-        if (bytes.length == 0 || bytes[0] != MARK) return json.fromBytes(bytes);
+        if (bytes.length == 0 || bytes[0] != mark) return otherwise.apply(bytes);
         try {
             In in = new In(ByteBuffer.wrap(bytes, 1, bytes.length - 1));
             T value = codec.read(in);

@@ -35,7 +35,7 @@ import dev.mediawatch.model.Coverage;
  * <pre>
  * articles.raw -> [dedup, match entities, classify] -> (repartition to one key) -> [assign story]
  *   -> articles, mentions (per entity), co-mention counts
- *   -> + table("*") -> [entity and query alerts] -> [one per subscription and story, story updates] -> alerts
+ *   -> + table("*") -> [entity and query alerts] -> [one per subscription and story (one state per story), story updates] -> alerts
  * subscriptions -> [fan out by entity, and every one under "*"] -> subscriptions-by-entity table
  * mentions -> coverage windows -> coverage; mentions -> [spikes] + table -> [once per spike] -> alerts
  * </pre>
@@ -149,12 +149,13 @@ public final class MediawatchTopology {
     private static void articleAlerts(StreamsBuilder builder, KStream<String, Article> articles,
                                       KTable<String, EntitySubscriptions> followers, Settings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTED_STORIES_STORE),
-                Serdes.String(), StoryAlertState.SERDE));
+                Serdes.String(), StoryAlerts.SERDE));
         ArticleAlerts matcher = new ArticleAlerts();
         articles.join(followers, ArticleWithFollowers::new,
                         Joined.<String, Article, EntitySubscriptions>as("article-subscription-join")
                                 .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES.valueSerde()))
-                .flatMap((k, a) -> matcher.of(a.article(), a.followers(), settings.clock().instant()),
+                // an article's alerts stay together: once-per-story reads and writes its story's state once
+                .mapValues(a -> matcher.of(a.article(), a.followers(), settings.clock().instant()),
                         Named.as("article-alerts"))
                 .process(() -> new OncePerStory(ALERTED_STORIES_STORE, settings.dedupRetention(),
                         settings.storyUpdateEvery()), Named.as("once-per-story"), ALERTED_STORIES_STORE)
@@ -189,8 +190,8 @@ public final class MediawatchTopology {
                 .flatMap((entity, s) -> SpikeAlerts.of(s.spike(), s.followers(), settings.clock().instant()),
                         Named.as("spike-alerts"))
                 // A spike's id names its entity, whose task this is: deduplicated here, no repartition.
-                .process(() -> new OncePerStory(ALERTED_SPIKES_STORE, settings.dedupRetention(),
-                        settings.storyUpdateEvery()), Named.as("once-per-spike"), ALERTED_SPIKES_STORE)
+                .process(() -> new OncePerSpike(ALERTED_SPIKES_STORE, settings.dedupRetention()),
+                        Named.as("once-per-spike"), ALERTED_SPIKES_STORE)
                 .to(Topics.ALERTS.name(), Topics.ALERTS.produced("spike-alerts-sink"));
     }
 

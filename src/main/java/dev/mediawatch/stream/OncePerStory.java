@@ -2,7 +2,10 @@ package dev.mediawatch.stream;
 
 import dev.mediawatch.model.Alert;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -10,17 +13,21 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One alert per subscription and story: the first entity or query alert on a story goes out; later
- * copies do not alert again. When copies bring the story to new outlets, one {@code story-update}
- * alert may follow, at most one per {@code updateEvery} since the last alert on that story.
- * Spike alerts are deduplicated on their own.
+ * One alert per subscription and story: takes the entity and query alerts one article raises (keyed
+ * by subscription) and lets through each subscription's first on the story; later copies do not alert
+ * again. When copies bring the story to new outlets, one {@code story-update} alert may follow, at most
+ * one per {@code updateEvery} since the last alert to that subscription on that story.
+ *
+ * <p>State: one {@link StoryAlerts} per story in the alerted-stories store, so an article costs one
+ * read (none on a story's first article: no alert on it can exist yet, since articles are deduplicated
+ * before stories) and at most one write.
  */
-final class OncePerStory implements Processor<String, Alert, String, Alert> {
+final class OncePerStory implements Processor<String, List<KeyValue<String, Alert>>, String, Alert> {
     private final String storeName;
     private final Duration retention;
     private final Duration updateEvery;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, StoryAlertState> alerted;
+    private KeyValueStore<String, StoryAlerts> alerted;
 
     OncePerStory(String storeName, Duration retention, Duration updateEvery) {
         this.storeName = storeName;
@@ -36,27 +43,49 @@ final class OncePerStory implements Processor<String, Alert, String, Alert> {
     }
 
     @Override
-    public void process(Record<String, Alert> record) {
-        Alert alert = record.value();
-        if (alert == null) return;
-        boolean spike = Alert.KIND_SPIKE.equals(alert.kind());
-        String key = alert.subscriptionId() + '\n' + (spike ? "spike\n" : "") + alert.storyId();
-        // A story is named after its first article: on that article no alert on the story can exist yet
-        // (articles are deduplicated before stories), so the lookup, most alerts' only read, is skipped.
-        boolean storyStarts = !spike && alert.storyId() != null && alert.storyId().equals(alert.articleId());
-        StoryAlertState state = storyStarts ? null : alerted.get(key);
+    public void process(Record<String, List<KeyValue<String, Alert>>> record) {
+        List<KeyValue<String, Alert>> alerts = record.value();
+        if (alerts == null || alerts.isEmpty()) return;
+        Alert first = alerts.get(0).value;
+        String storyId = first.storyId() != null ? first.storyId() : first.articleId();
+        boolean storyStarts = storyId.equals(first.articleId());
+        StoryAlerts before = storyStarts ? null : alerted.get(storyId);
+        Map<String, StoryAlertState> next = null; // copied on the first change
         long now = record.timestamp();
-        int outlets = alert.storyOutlets() == null ? 0 : alert.storyOutlets().size();
-        if (state == null) {
-            alerted.put(key, new StoryAlertState(now, now, outlets));
-            StreamMetrics.alertEmitted(alert);
-            context.forward(record);
-        } else if (!spike && outlets > state.outlets() && now - state.lastAt() >= updateEvery.toMillis()) {
-            alerted.put(key, new StoryAlertState(state.firstAt(), now, outlets));
-            Alert update = storyUpdate(alert, state.outlets());
-            StreamMetrics.alertEmitted(update);
-            context.forward(record.withValue(update));
+        for (KeyValue<String, Alert> kv : alerts) {
+            Alert alert = kv.value;
+            String subscription = alert.subscriptionId();
+            StoryAlertState state = before == null ? null : before.of(subscription);
+            if (state == null && before == null && !storyStarts) state = earlier(subscription, storyId);
+            int outlets = alert.storyOutlets() == null ? 0 : alert.storyOutlets().size();
+            StoryAlertState told;
+            Alert out;
+            if (state == null) {
+                told = new StoryAlertState(now, now, outlets);
+                out = alert;
+            } else if (outlets > state.outlets() && now - state.lastAt() >= updateEvery.toMillis()) {
+                told = new StoryAlertState(state.firstAt(), now, outlets);
+                out = storyUpdate(alert, state.outlets());
+            } else {
+                if (before == null) {
+                    // known only from a value written per subscription before: carry it over
+                    if (next == null) next = new LinkedHashMap<>();
+                    next.put(subscription, state);
+                }
+                continue;
+            }
+            if (next == null) next = before == null ? new LinkedHashMap<>() : new LinkedHashMap<>(before.bySubscription());
+            next.put(subscription, told);
+            StreamMetrics.alertEmitted(out);
+            context.forward(record.withKey(kv.key).withValue(out));
         }
+        if (next != null) alerted.put(storyId, new StoryAlerts(java.util.Collections.unmodifiableMap(next)));
+    }
+
+    /** What an earlier version stored for this subscription and story, one value per pair; null if nothing. */
+    private StoryAlertState earlier(String subscription, String storyId) {
+        StoryAlerts one = alerted.get(subscription + '\n' + storyId);
+        return one == null ? null : one.of(StoryAlerts.EARLIER);
     }
 
     private static Alert storyUpdate(Alert a, int before) {
@@ -69,6 +98,6 @@ final class OncePerStory implements Processor<String, Alert, String, Alert> {
     }
 
     private void expire(long now) {
-        StoreExpiry.expire(alerted, now - retention.toMillis(), StoryAlertState::lastAt);
+        StoreExpiry.expire(alerted, now - retention.toMillis(), StoryAlerts::lastAt);
     }
 }

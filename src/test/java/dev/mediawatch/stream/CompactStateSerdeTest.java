@@ -53,6 +53,22 @@ class CompactStateSerdeTest {
     }
 
     @Test
+    void storyAlertsRoundTripAndReadTheEarlierOneValuePerSubscriptionForms() {
+        StoryAlerts told = new StoryAlerts(Map.of("desk", ALERTED, "latam-desk", new StoryAlertState(1, 2, 1)));
+        byte[] bytes = StoryAlerts.SERDE.toBytes(told);
+        assertThat(bytes[0]).isEqualTo((byte) 1);
+        assertThat(StoryAlerts.SERDE.fromBytes(bytes)).isEqualTo(told);
+        assertThat(told.lastAt()).isEqualTo(20);
+        // what the fourth session stored per subscription and story, binary and JSON
+        assertThat(StoryAlerts.SERDE.fromBytes(StoryAlertState.SERDE.toBytes(ALERTED)).of(StoryAlerts.EARLIER))
+                .isEqualTo(ALERTED);
+        assertThat(StoryAlerts.SERDE.fromBytes(JsonSerde.of(StoryAlertState.class).toBytes(ALERTED))
+                .of(StoryAlerts.EARLIER)).isEqualTo(ALERTED);
+        assertThatThrownBy(() -> StoryAlerts.SERDE.fromBytes(Arrays.copyOf(bytes, bytes.length - 1)))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("StoryAlerts");
+    }
+
+    @Test
     void jsonWrittenBeforeTheBinaryFormIsStillRead() {
         assertThat(OutletCounts.SERDE.fromBytes(JsonSerde.of(OutletCounts.class).toBytes(COUNTS))).isEqualTo(COUNTS);
         assertThat(SpikeState.SERDE.fromBytes(JsonSerde.of(SpikeState.class).toBytes(SPIKE))).isEqualTo(SPIKE);

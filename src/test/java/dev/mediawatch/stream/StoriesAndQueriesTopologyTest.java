@@ -159,6 +159,42 @@ class StoriesAndQueriesTopologyTest {
     }
 
     @Test
+    void shouldKeepWhatEverySubscriptionWasToldAboutAStoryInOneValue() {
+        query("cecot-query", "CECOT AND prison");
+        publish("Demo Wire", "Deportees taken to CECOT", WIRE, T0);
+        publish("Demo Public Radio", "Deportation flight lands; men taken to CECOT", WIRE_EDITED, T0.plusSeconds(300));
+
+        List<Alert> out = alerts.readValuesToList();
+        assertThat(out).extracting(Alert::subscriptionId).containsExactlyInAnyOrder("desk", "cecot-query");
+        String story = out.get(0).storyId();
+        KeyValueStore<String, StoryAlerts> alerted = driver.getKeyValueStore(MediawatchTopology.ALERTED_STORIES_STORE);
+        StoryAlerts told = alerted.get(story);
+        assertThat(told.bySubscription()).containsOnlyKeys("desk", "cecot-query");
+        assertThat(told.of("desk").outlets()).isEqualTo(1);
+        try (var all = alerted.all()) {
+            assertThat(all.next().key).isEqualTo(story);
+            assertThat(all.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldNotAlertAgainOnAStoryAnEarlierVersionRecordedPerSubscription() {
+        publish("Demo Wire", "Deportees taken to CECOT", WIRE, T0);
+        Alert first = alerts.readValuesToList().get(0);
+        // as an earlier version stored it: one value per subscription and story, and none per story
+        KeyValueStore<String, StoryAlerts> alerted = driver.getKeyValueStore(MediawatchTopology.ALERTED_STORIES_STORE);
+        long at = T0.toEpochMilli();
+        alerted.delete(first.storyId());
+        alerted.put("desk\n" + first.storyId(),
+                StoryAlerts.SERDE.fromBytes(StoryAlertState.SERDE.toBytes(new StoryAlertState(at, at, 1))));
+
+        publish("Demo Public Radio", "Deportation flight lands; men taken to CECOT", WIRE_EDITED, T0.plusSeconds(300));
+
+        assertThat(alerts.readValuesToList()).isEmpty();
+        assertThat(alerted.get(first.storyId()).of("desk")).isEqualTo(new StoryAlertState(at, at, 1));
+    }
+
+    @Test
     void shouldKeepDifferentStoriesOnTheSameEntityApart() {
         publish("Demo Wire", "Deportees taken to CECOT", WIRE, T0);
         publish("The Demo Times", "Judge orders officials to testify", OTHER_STORY, T0.plusSeconds(60));
