@@ -65,6 +65,10 @@ public final class Bench {
         }
         figures.add(Figure.atLeast("pipeline exactly_once_v2 sustained", eos.sustained(), "articles/s",
                 eos.sustained() / limit.recordsPerSecond(), "pipeline / broker limit", 0.25));
+        // What the sustained step delivered end to end (its articles over the time from its first send to
+        // its last alert, which includes one latency): the same capacity seen from the output side.
+        figures.add(new Figure("pipeline exactly_once_v2 through", eos.throughRate(), "articles/s",
+                eos.throughRate() / limit.recordsPerSecond(), "through / broker limit", "", null, LoadGauge.now()));
         // The alert fan-out is the pipeline's output volume: name it beside the article rate. Only steps the
         // pipeline kept up with have read all their alerts.
         figures.add(Figure.plain("alerts per article", eos.steps().stream().filter(PipelineBench.Step::sustained)
@@ -122,38 +126,51 @@ public final class Bench {
         return p;
     }
 
-    /** Doubles the rate until the pipeline falls behind, then tries once halfway between the last two rates. */
+    /**
+     * Doubles the rate until the pipeline falls behind, then narrows the highest sustained rate down by
+     * {@link #REFINE_STEPS} bisections between the last rate kept up with and the first fallen behind
+     * (each after the backlog drained): to within a sixteenth of that octave.
+     */
     private Ramp ramp(PipelineBench p, String mode) throws Exception {
         List<PipelineBench.Step> steps = new ArrayList<>();
         double best = 0;
         double bestThrough = 0;
+        double failed = 0;
         double rate = options.startRate();
-        boolean fellBehind = false;
         while (rate <= options.maxRate()) {
-            PipelineBench.Step s = p.step(rate, options.step(), options.lagBound());
-            steps.add(s);
-            progress.printf(Locale.ROOT, "  %s %6.0f/s -> produced %6.0f/s, through %6.0f/s, lag %5d ms, %.1f alerts/article: %s  (load %s)%n",
-                    mode, rate, s.producedRate(), s.throughRate(), s.worstLagMillis(), s.alertsPerArticle(),
-                    s.sustained() ? "kept up" : "fell behind", LoadGauge.now());
+            PipelineBench.Step s = rampStep(p, mode, rate, steps);
             if (!s.sustained()) {
-                fellBehind = true;
+                failed = rate;
                 break;
             }
             best = rate;
             bestThrough = s.throughRate();
             rate *= 2;
         }
-        if (fellBehind && best > 0 && p.drain(Duration.ofMinutes(2))) {
-            PipelineBench.Step s = p.step(best * 1.5, options.step(), options.lagBound());
-            steps.add(s);
-            progress.printf(Locale.ROOT, "  %s %6.0f/s -> produced %6.0f/s, through %6.0f/s, lag %5d ms, %.1f alerts/article: %s  (load %s)%n",
-                    mode, s.targetRate(), s.producedRate(), s.throughRate(), s.worstLagMillis(), s.alertsPerArticle(),
-                    s.sustained() ? "kept up" : "fell behind", LoadGauge.now());
+        for (int i = 0; i < REFINE_STEPS && failed > 0 && best > 0; i++) {
+            double mid = Math.round((best + failed) / 2 / 10) * 10.0;
+            if (mid <= best || mid >= failed || !p.drain(Duration.ofMinutes(2))) break;
+            PipelineBench.Step s = rampStep(p, mode, mid, steps);
             if (s.sustained()) {
-                best = s.targetRate();
+                best = mid;
                 bestThrough = s.throughRate();
+            } else {
+                failed = mid;
             }
         }
         return new Ramp(best, bestThrough, steps);
+    }
+
+    /** Bisections of the ramp after the pipeline first falls behind. */
+    static final int REFINE_STEPS = 4;
+
+    private PipelineBench.Step rampStep(PipelineBench p, String mode, double rate, List<PipelineBench.Step> steps)
+            throws Exception {
+        PipelineBench.Step s = p.step(rate, options.step(), options.lagBound());
+        steps.add(s);
+        progress.printf(Locale.ROOT, "  %s %6.0f/s -> produced %6.0f/s, through %6.0f/s, lag %5d ms, %.1f alerts/article: %s  (load %s)%n",
+                mode, rate, s.producedRate(), s.throughRate(), s.worstLagMillis(), s.alertsPerArticle(),
+                s.sustained() ? "kept up" : "fell behind", LoadGauge.now());
+        return s;
     }
 }

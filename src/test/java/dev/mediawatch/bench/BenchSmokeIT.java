@@ -25,7 +25,7 @@ class BenchSmokeIT {
 
         List<String> names = report.figures().stream().map(Figure::name).toList();
         assertThat(names).containsExactly("broker produce+consume", "broker produce+consume bytes", "broker produce only",
-                "record size", "pipeline exactly_once_v2 sustained", "alerts per article", "pipeline at_least_once sustained",
+                "record size", "pipeline exactly_once_v2 sustained", "pipeline exactly_once_v2 through", "alerts per article", "pipeline at_least_once sustained",
                 "exactly-once vs at-least-once", "latency p50 raw->alert", "latency p99 raw->alert",
                 "latency max raw->alert", "feeds polled", "CPU per 1,000 polls", "bytes saved by conditional GET");
         assertThat(report.brokerLimit().recordsPerSecond()).isPositive();
