@@ -33,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--feeds", paramLabel = "N", description = "Loopback feeds to poll (full: 10000).")
     Integer feeds;
 
-    @Option(names = "--step", paramLabel = "DURATION", description = "How long each rate step lasts (full: 10s).")
+    @Option(names = "--step", paramLabel = "DURATION", description = "How long each rate step lasts (full: 20s).")
     String step;
 
     @Option(names = "--start-rate", paramLabel = "N", description = "Articles/s of the first step (full: 25).")
