@@ -161,6 +161,11 @@ public final class PipelineProbe {
                 }
             }
             printTopicVolumes(p.bootstrapServers());
+        } finally {
+            // a saturated probe leaves gigabytes of broker logs and state behind
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 }
