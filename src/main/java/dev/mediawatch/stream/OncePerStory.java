@@ -56,7 +56,11 @@ final class OncePerStory implements Processor<String, List<KeyValue<String, Aler
             Alert alert = kv.value;
             String subscription = alert.subscriptionId();
             StoryAlertState state = before == null ? null : before.of(subscription);
-            if (state == null && before == null && !storyStarts) state = earlier(subscription, storyId);
+            boolean fromEarlier = false;
+            if (state == null && !storyStarts) {
+                state = earlier(subscription, storyId);
+                fromEarlier = state != null;
+            }
             int outlets = alert.storyOutlets() == null ? 0 : alert.storyOutlets().size();
             StoryAlertState told;
             Alert out;
@@ -67,9 +71,9 @@ final class OncePerStory implements Processor<String, List<KeyValue<String, Aler
                 told = new StoryAlertState(state.firstAt(), now, outlets);
                 out = storyUpdate(alert, state.outlets());
             } else {
-                if (before == null) {
+                if (fromEarlier) {
                     // known only from a value written per subscription before: carry it over
-                    if (next == null) next = new LinkedHashMap<>();
+                    if (next == null) next = before == null ? new LinkedHashMap<>() : new LinkedHashMap<>(before.bySubscription());
                     next.put(subscription, state);
                 }
                 continue;
@@ -82,7 +86,12 @@ final class OncePerStory implements Processor<String, List<KeyValue<String, Aler
         if (next != null) alerted.put(storyId, new StoryAlerts(java.util.Collections.unmodifiableMap(next)));
     }
 
-    /** What an earlier version stored for this subscription and story, one value per pair; null if nothing. */
+    /**
+     * What an earlier version stored for this subscription and story, one value per pair; null if nothing.
+     * Looked up only for a subscription the story's value does not name, on a story's later copies: after
+     * the three days following an upgrade, a lookup that always misses, and a rare one (a later copy
+     * alerting a subscription the earlier copies did not).
+     */
     private StoryAlertState earlier(String subscription, String storyId) {
         StoryAlerts one = alerted.get(subscription + '\n' + storyId);
         return one == null ? null : one.of(StoryAlerts.EARLIER);

@@ -195,6 +195,26 @@ class StoriesAndQueriesTopologyTest {
     }
 
     @Test
+    void shouldHonourAnEarlierVersionsValueEvenWhenTheStoryAlreadyHasANewOne() {
+        query("cecot-query", "CECOT AND prison");
+        publish("Demo Wire", "Deportees taken to CECOT", WIRE, T0);
+        List<Alert> first = alerts.readValuesToList();
+        assertThat(first).hasSize(2);
+        String story = first.get(0).storyId();
+        // after an upgrade: the query's state is in the new per-story value, the desk's only per subscription
+        KeyValueStore<String, StoryAlerts> alerted = driver.getKeyValueStore(MediawatchTopology.ALERTED_STORIES_STORE);
+        long at = T0.toEpochMilli();
+        alerted.put(story, new StoryAlerts(java.util.Map.of("cecot-query", new StoryAlertState(at, at, 1))));
+        alerted.put("desk\n" + story,
+                StoryAlerts.SERDE.fromBytes(StoryAlertState.SERDE.toBytes(new StoryAlertState(at, at, 1))));
+
+        publish("Demo Public Radio", "Deportation flight lands; men taken to CECOT", WIRE_EDITED, T0.plusSeconds(300));
+
+        assertThat(alerts.readValuesToList()).isEmpty();
+        assertThat(alerted.get(story).bySubscription()).containsOnlyKeys("cecot-query", "desk");
+    }
+
+    @Test
     void shouldKeepDifferentStoriesOnTheSameEntityApart() {
         publish("Demo Wire", "Deportees taken to CECOT", WIRE, T0);
         publish("The Demo Times", "Judge orders officials to testify", OTHER_STORY, T0.plusSeconds(60));
