@@ -132,6 +132,10 @@ public final class CompactSerde<T> implements Serde<T> {
             this.buffer = buffer;
         }
 
+        public int getByte() {
+            return buffer.get();
+        }
+
         public int getInt() {
             return buffer.getInt();
         }

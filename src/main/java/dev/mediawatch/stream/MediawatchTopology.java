@@ -130,7 +130,7 @@ public final class MediawatchTopology {
                         Named.as("enrich-article"), SEEN_ARTICLES_STORE)
                 .selectKey((id, article) -> EntitySubscriptions.ALL_KEY, Named.as("to-story-key"))
                 .repartition(Repartitioned.<String, Article>as("articles-for-stories")
-                        .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES.valueSerde()))
+                        .withKeySerde(Serdes.String()).withValueSerde(InternalArticles.SERDE))
                 .processValues(() -> new StoryAssigner(settings.dedupRetention(), settings.storySimilarity()),
                         Named.as("assign-story"), STORIES_STORE);
         articles.selectKey((k, article) -> article.articleId(), Named.as("by-article-id"))
@@ -153,7 +153,7 @@ public final class MediawatchTopology {
         ArticleAlerts matcher = new ArticleAlerts();
         articles.join(followers, ArticleWithFollowers::new,
                         Joined.<String, Article, EntitySubscriptions>as("article-subscription-join")
-                                .withKeySerde(Serdes.String()).withValueSerde(Topics.ARTICLES.valueSerde()))
+                                .withKeySerde(Serdes.String()).withValueSerde(InternalArticles.SERDE))
                 // an article's alerts stay together: once-per-story reads and writes its story's state once
                 .mapValues(a -> matcher.of(a.article(), a.followers(), settings.clock().instant()),
                         Named.as("article-alerts"))
