@@ -205,14 +205,15 @@ final class PipelineBench implements AutoCloseable {
     private Sent produce(double rate, int count) throws InterruptedException, ExecutionException {
         List<String> ids = new ArrayList<>(count);
         List<byte[]> values = new ArrayList<>(count);
+        long intervalNanos = (long) (1e9 / rate);
         Instant generated = Instant.now();
         for (int i = 0; i < count; i++) {
-            RawArticle a = news.article(runTag, next++, generated);
+            // published when it is due to be sent (about), as a paced feed would have it
+            RawArticle a = news.article(runTag, next++, generated.plusNanos(i * intervalNanos));
             ids.add(a.articleId());
             values.add(Topics.ARTICLES_RAW.valueSerde().serializer().serialize(Topics.ARTICLES_RAW.name(), a));
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(count);
-        long intervalNanos = (long) (1e9 / rate);
         long start = System.nanoTime();
         long firstMillis = System.currentTimeMillis();
         for (int i = 0; i < count; i++) {
