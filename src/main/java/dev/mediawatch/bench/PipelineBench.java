@@ -183,8 +183,29 @@ final class PipelineBench implements AutoCloseable {
         }
         long[] done = Arrays.copyOf(lat, alerted);
         Arrays.sort(done);
+        logSlowest(sent, done);
         return new Latency(rate, count, alerted, percentile(done, 0.50), percentile(done, 0.99),
                 done.length == 0 ? -1 : done[done.length - 1]);
+    }
+
+    /**
+     * Logs when, in the run, the slowest 1% of articles were sent: one short span means a stall (a
+     * flush, a pause, a punctuation), a spread means the pipeline is simply near its limit.
+     */
+    private void logSlowest(Sent sent, long[] sortedLatencies) {
+        if (sortedLatencies.length < 100) return;
+        long threshold = percentile(sortedLatencies, 0.99);
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        int slow = 0;
+        for (int i = 0; i < sent.ids.size(); i++) {
+            Long at = watcher.firstAlert(sent.ids.get(i));
+            if (at == null || at - sent.timestamps[i] < threshold) continue;
+            slow++;
+            first = Math.min(first, sent.timestamps[i] - sent.firstSendMillis);
+            last = Math.max(last, sent.timestamps[i] - sent.firstSendMillis);
+        }
+        LOG.info("{} latency: the {} slowest (>= {} ms) were sent {}-{} ms into the run of {} ms", runTag, slow,
+                threshold, first, last, sent.lastSendMillis - sent.firstSendMillis);
     }
 
     static long percentile(long[] sorted, double p) {

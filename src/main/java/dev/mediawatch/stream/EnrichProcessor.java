@@ -11,7 +11,6 @@ import dev.mediawatch.model.RawArticle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -39,7 +38,7 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, Art
         this.context = context;
         this.entities = context.getStateStore(MediawatchTopology.ENTITIES_STORE);
         this.seen = context.getStateStore(MediawatchTopology.SEEN_ARTICLES_STORE);
-        context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::expireSeen);
+        StoreExpiry.schedule(context, seen, Long::longValue, now -> now - seenRetention.toMillis());
     }
 
     @Override
@@ -58,9 +57,5 @@ final class EnrichProcessor implements Processor<String, RawArticle, String, Art
         Article article = Article.of(raw, mentions, categories, scores, language, raw.articleId());
         StreamMetrics.articleEnriched(article);
         context.forward(record.withKey(raw.articleId()).withValue(article));
-    }
-
-    private void expireSeen(long now) {
-        StoreExpiry.expire(seen, now - seenRetention.toMillis(), Long::longValue);
     }
 }

@@ -2,7 +2,6 @@ package dev.mediawatch.stream;
 
 import dev.mediawatch.model.Alert;
 import java.time.Duration;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,7 +26,7 @@ final class OncePerSpike implements Processor<String, Alert, String, Alert> {
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.alerted = context.getStateStore(storeName);
-        context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::expire);
+        StoreExpiry.schedule(context, alerted, StoryAlertState::lastAt, now -> now - retention.toMillis());
     }
 
     @Override
@@ -40,9 +39,5 @@ final class OncePerSpike implements Processor<String, Alert, String, Alert> {
         alerted.put(key, new StoryAlertState(now, now, 0));
         StreamMetrics.alertEmitted(alert);
         context.forward(record);
-    }
-
-    private void expire(long now) {
-        StoreExpiry.expire(alerted, now - retention.toMillis(), StoryAlertState::lastAt);
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -39,7 +38,7 @@ final class OncePerStory implements Processor<String, List<KeyValue<String, Aler
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.alerted = context.getStateStore(storeName);
-        context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, this::expire);
+        StoreExpiry.schedule(context, alerted, StoryAlerts::lastAt, now -> now - retention.toMillis());
     }
 
     @Override
@@ -104,9 +103,5 @@ final class OncePerStory implements Processor<String, List<KeyValue<String, Aler
         return new Alert(AlertIds.of(a.subscriptionId(), Alert.KIND_STORY_UPDATE, a.storyId() + "#" + outlets.size()),
                 Alert.KIND_STORY_UPDATE, a.subscriptionId(), a.articleId(), a.storyId(), a.url(), a.title(),
                 a.outlet(), a.publishedAt(), a.detectedAt(), a.entities(), a.snippet(), reason, outlets);
-    }
-
-    private void expire(long now) {
-        StoreExpiry.expire(alerted, now - retention.toMillis(), StoryAlerts::lastAt);
     }
 }

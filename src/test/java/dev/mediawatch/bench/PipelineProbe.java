@@ -148,9 +148,11 @@ public final class PipelineProbe {
                             rate, s.throughRate(), s.articles(), LoadGauge.now());
                 } else if (args[i].startsWith("latency=")) {
                     double rate = Double.parseDouble(args[i].substring(8));
+                    java.util.Map<String, Long> cpuBefore = cpuByThreadGroup();
                     PipelineBench.Latency l = p.latency(rate, Duration.ofSeconds(20), Duration.ofSeconds(8));
                     System.out.printf("latency at %.0f/s: p50 %d ms, p99 %d ms, max %d ms (%d/%d)  load %s%n", rate,
                             l.p50(), l.p99(), l.max(), l.alerted(), l.articles(), LoadGauge.now());
+                    printCpuByThreadGroup(cpuBefore, l.articles());
                 } else {
                     double rate = Double.parseDouble(args[i]);
                     PipelineBench.Step s = measuredStep(p, rate, step, Duration.ofSeconds(3));
