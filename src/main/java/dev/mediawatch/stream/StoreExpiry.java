@@ -1,6 +1,7 @@
 package dev.mediawatch.stream;
 
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.LongUnaryOperator;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -24,13 +25,20 @@ final class StoreExpiry<V> {
     private final KeyValueStore<String, V> store;
     private final ToLongFunction<V> timeOf;
     private final int slice;
+    private final BiConsumer<String, V> kept;
     private String resumeAfter; // the last key examined; null: start from the first key
 
     StoreExpiry(KeyValueStore<String, V> store, ToLongFunction<V> timeOf, int slice) {
+        this(store, timeOf, slice, (key, value) -> { });
+    }
+
+    /** @param kept told of every entry examined and kept (to rebuild something derived from the store) */
+    StoreExpiry(KeyValueStore<String, V> store, ToLongFunction<V> timeOf, int slice, BiConsumer<String, V> kept) {
         if (slice < 1) throw new IllegalArgumentException("slice must be at least 1: " + slice);
         this.store = store;
         this.timeOf = timeOf;
         this.slice = slice;
+        this.kept = kept;
     }
 
     /**
@@ -69,10 +77,17 @@ final class StoreExpiry<V> {
                 }
                 examined++;
                 last = kv.key;
-                if (kv.value != null && timeOf.applyAsLong(kv.value) < cutoff) store.delete(kv.key);
+                if (kv.value == null) continue;
+                if (timeOf.applyAsLong(kv.value) < cutoff) store.delete(kv.key);
+                else kept.accept(kv.key, kv.value);
             }
         }
         resumeAfter = atEnd ? null : last;
         return examined;
+    }
+
+    /** Whether the next {@link #step} starts from the first key: none has run yet, or the last reached the end. */
+    boolean atStart() {
+        return resumeAfter == null;
     }
 }

@@ -12,7 +12,10 @@ import java.util.Map;
  * first, at most {@link #MAX_STORIES} per band (a band shared by more, boilerplate text, keeps the most
  * recent). It has no store and no changelog of its own: {@link StoryAssigner} rebuilds it from the
  * stories store (each story's first signature and the extra bands of its later copies, {@link StoryInfo})
- * when its task starts and each time expired stories are removed.
+ * when its task starts, and again, a slice of the store per second, while expired stories are removed.
+ * Since a band's stories are ordered by when each was last seen, not by when it was added, a rebuild
+ * in the store's key order gives the index that adding the stories oldest first would (up to stories
+ * last seen in the same millisecond).
  *
  * <p>Until the fifth session this index was a RocksDB key-value store ({@code story-band-index-store}):
  * 32 reads, 32 writes and 32 changelog records per article, a quarter of the stream thread's time.
@@ -33,6 +36,7 @@ final class StoryBandIndex {
     private int bands;
     private int[] entryStory = new int[256];
     private int[] entryNext = new int[256];
+    private long[] entryTime = new long[256]; // the story's last-seen time when added: chains are ordered by it
     private int entries;
     private final List<String> storyIds = new ArrayList<>();
     private final Map<String, Integer> storyRefs = new HashMap<>();
@@ -59,40 +63,52 @@ final class StoryBandIndex {
     }
 
     /**
-     * Records that {@code storyId} carries {@code band}, as its newest story: it moves to the front of the
-     * band if it was there already; the oldest beyond {@link #MAX_STORIES} is dropped.
+     * Records that {@code storyId}, last seen at {@code lastSeen} (ms), carries {@code band}. A band's
+     * stories are kept newest first by that time (on a tie, the one added last first), so the index is
+     * the same whatever order stories are added in; a story already there moves to its new place; only
+     * the {@link #MAX_STORIES} newest are kept.
      */
-    void add(long band, String storyId) {
+    void add(long band, String storyId, long lastSeen) {
         int ref = storyRefs.computeIfAbsent(storyId, id -> {
             storyIds.add(id);
             return storyIds.size() - 1;
         });
         int slot = slotFor(key(band), true);
-        int prev = -1;
-        int e = heads[slot];
-        int seen = 0;
-        while (e >= 0) {
-            if (entryStory[e] == ref) {
-                if (prev < 0) return; // already the newest
-                entryNext[prev] = entryNext[e]; // unlink, then put in front below
-                entryNext[e] = heads[slot];
-                heads[slot] = e;
-                return;
-            }
-            if (++seen == MAX_STORIES - 1) {
-                entryNext[e] = -1; // room for the new one: the oldest goes (this story too, if it was there)
-                break;
-            }
+        int reuse = -1;
+        for (int e = heads[slot], prev = -1; e >= 0; prev = e, e = entryNext[e]) {
+            if (entryStory[e] != ref) continue;
+            if (entryTime[e] >= lastSeen && prev < 0) return; // already the newest
+            if (prev < 0) heads[slot] = entryNext[e];
+            else entryNext[prev] = entryNext[e];
+            reuse = e;
+            lastSeen = Math.max(lastSeen, entryTime[e]);
+            break;
+        }
+        int prev = -1, e = heads[slot], newer = 0;
+        while (e >= 0 && entryTime[e] > lastSeen) {
             prev = e;
             e = entryNext[e];
+            newer++;
         }
+        if (newer >= MAX_STORIES) return; // older than every story the band keeps
+        int n = reuse >= 0 ? reuse : newEntry();
+        entryStory[n] = ref;
+        entryTime[n] = lastSeen;
+        entryNext[n] = e;
+        if (prev < 0) heads[slot] = n;
+        else entryNext[prev] = n;
+        int last = heads[slot];
+        for (int i = 1; i < MAX_STORIES && last >= 0; i++) last = entryNext[last];
+        if (last >= 0) entryNext[last] = -1; // the oldest beyond the cap goes
+    }
+
+    private int newEntry() {
         if (entries == entryStory.length) {
             entryStory = Arrays.copyOf(entryStory, entries * 2);
             entryNext = Arrays.copyOf(entryNext, entries * 2);
+            entryTime = Arrays.copyOf(entryTime, entries * 2);
         }
-        entryStory[entries] = ref;
-        entryNext[entries] = heads[slot];
-        heads[slot] = entries++;
+        return entries++;
     }
 
     /** Adds the stories carrying {@code band} to {@code out}, newest first. */
