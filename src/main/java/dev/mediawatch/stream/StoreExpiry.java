@@ -13,10 +13,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the store per second, resuming where the last slice stopped and wrapping at the end.
  *
  * <p>An earlier version scanned the whole store every ten minutes on the stream thread. A store holds
- * three days of articles or stories, so that scan grew with the store and held every article behind it:
- * a stall of a second or more, every ten minutes, in the alerts a desk waits for. A slice of
- * {@link #DEFAULT_SLICE} entries costs a few milliseconds; an expired entry is removed at most one full
- * pass ({@code entries / slice} seconds) after its cutoff.
+ * three days of articles or stories, so that scan grew with the store and held every article behind it
+ * (110-260 ms for 200,000 entries of the seen-articles store's shape, more where values are larger): a
+ * bump in the alert latency every ten minutes. A slice of {@link #DEFAULT_SLICE} entries costs a few
+ * milliseconds; an expired entry is removed at most one full pass ({@code entries / slice} seconds)
+ * after its cutoff.
  */
 final class StoreExpiry<V> {
     static final int DEFAULT_SLICE = 5_000;

@@ -31,14 +31,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * writes and changelog records (32 of each per article) were a quarter of the stream thread's time.
  */
 final class StoryAssigner implements FixedKeyProcessor<String, Article, Article> {
+    /** How often expired stories are removed and the band index rebuilt without them. */
+    static final Duration REBUILD_EVERY = Duration.ofMinutes(30);
+
     private final Duration horizon;
     private final double threshold;
     private final int slice;
     private FixedKeyProcessorContext<String, Article> context;
     private KeyValueStore<String, StoryInfo> stories;
-    /** How often expired stories are removed and the band index rebuilt without them. */
-    static final Duration REBUILD_EVERY = Duration.ofMinutes(30);
-
     private StoryBandIndex index = new StoryBandIndex();
     private StoryBandIndex next;     // being rebuilt by the pass under way, if any
     private StoreExpiry<StoryInfo> pass;
