@@ -35,11 +35,18 @@ public final class DeliveryLog implements AutoCloseable {
         return reader.awaitCaughtUp(timeout);
     }
 
-    /** Records an outcome: visible here at once, durable after {@link #flush()}. */
+    /**
+     * Records an outcome: visible here at once, durable after {@link #flush()}. It is handed to the
+     * producer before it shows here, so a {@link #flush()} by anyone who has seen it here covers it (in
+     * the other order, a flush between the two could return before the send and the topic lack it).
+     */
     public void record(Delivery d) {
         if (producer == null) throw new IllegalStateException("this delivery log is read-only");
-        local.put(d.key(), d);
-        producer.send(Topics.DELIVERIES, d.key(), d);
+        try {
+            producer.send(Topics.DELIVERIES, d.key(), d);
+        } finally {
+            local.put(d.key(), d);
+        }
     }
 
     /** Blocks until every recorded outcome is in the topic: called before offsets are committed. */
