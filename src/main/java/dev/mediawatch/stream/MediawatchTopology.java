@@ -99,7 +99,7 @@ public final class MediawatchTopology {
         KTable<String, EntitySubscriptions> followers = subscriptionsByEntity(builder);
         KStream<String, Article> articles = enrich(builder, index, settings);
         coMentions(articles, settings);
-        articleAlerts(builder, articles, followers, settings);
+        articleAlerts(builder, articles, settings);
         KStream<String, Mention> mentions = builder.stream(Topics.MENTIONS.name(), Topics.MENTIONS.consumed());
         spikeAlerts(builder, mentions, followers, settings);
         coverage(mentions, settings);
@@ -146,17 +146,13 @@ public final class MediawatchTopology {
      * Articles (under the one story key) joined with every subscription kept there: entity and query
      * alerts, once per subscription and story, straight to the alerts topic from the story task.
      */
-    private static void articleAlerts(StreamsBuilder builder, KStream<String, Article> articles,
-                                      KTable<String, EntitySubscriptions> followers, Settings settings) {
+    private static void articleAlerts(StreamsBuilder builder, KStream<String, Article> articles, Settings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTED_STORIES_STORE),
                 Serdes.String(), StoryAlerts.SERDE));
-        ArticleAlerts matcher = new ArticleAlerts();
-        articles.join(followers, ArticleWithFollowers::new,
-                        Joined.<String, Article, EntitySubscriptions>as("article-subscription-join")
-                                .withKeySerde(Serdes.String()).withValueSerde(InternalArticles.SERDE))
-                // an article's alerts stay together: once-per-story reads and writes its story's state once
-                .mapValues(a -> matcher.of(a.article(), a.followers(), settings.clock().instant()),
-                        Named.as("article-alerts"))
+        // joined with the "*" entry of every subscription, read again only when it changed; an article's
+        // alerts stay together: once-per-story reads and writes its story's state once
+        articles.processValues(() -> new ArticleAlertsProcessor(settings.clock()), Named.as("article-alerts"),
+                        SUBSCRIPTIONS_BY_ENTITY_STORE)
                 .process(() -> new OncePerStory(ALERTED_STORIES_STORE, settings.dedupRetention(),
                         settings.storyUpdateEvery()), Named.as("once-per-story"), ALERTED_STORIES_STORE)
                 .to(Topics.ALERTS.name(), Topics.ALERTS.produced());
@@ -168,7 +164,10 @@ public final class MediawatchTopology {
         return builder.stream(Topics.SUBSCRIPTIONS.name(), Topics.SUBSCRIPTIONS.consumed())
                 .process(SubscriptionFanOut::new, Named.as("subscription-fan-out"), SUBSCRIPTIONS_STORE)
                 .groupByKey(Grouped.with("subscriptions-by-entity", Serdes.String(), CHANGE_SERDE))
-                .aggregate(EntitySubscriptions::empty, (entity, change, followers) -> followers.apply(change),
+                .aggregate(EntitySubscriptions::empty, (entity, change, followers) -> {
+                            if (EntitySubscriptions.ALL_KEY.equals(entity)) ArticleAlertsProcessor.ALL_CHANGES.incrementAndGet();
+                            return followers.apply(change);
+                        },
                         Named.as("subscriptions-by-entity-aggregate"),
                         Materialized.<String, EntitySubscriptions, org.apache.kafka.streams.state.KeyValueStore<
                                         org.apache.kafka.common.utils.Bytes, byte[]>>as(SUBSCRIPTIONS_BY_ENTITY_STORE)
@@ -231,9 +230,6 @@ public final class MediawatchTopology {
                                                                                               Duration retention) {
         return Materialized.<String, OutletCounts, WindowStore<Bytes, byte[]>>as(name)
                 .withKeySerde(Serdes.String()).withValueSerde(OutletCounts.SERDE).withRetention(retention);
-    }
-
-    private record ArticleWithFollowers(Article article, EntitySubscriptions followers) {
     }
 
     private record SpikeWithFollowers(Spike spike, EntitySubscriptions followers) {

@@ -93,6 +93,27 @@ class MediawatchTopologyTest {
         raw.pipeInput(a.articleId(), a);
     }
 
+    /** Subscriptions added, changed and removed between articles take effect from the next article. */
+    @Test
+    void shouldFollowSubscriptionChangesBetweenArticles() {
+        publish(article("s1", "CECOT transfer", "More men were sent to CECOT."));
+        assertThat(alerts.readValuesToList()).extracting(Alert::subscriptionId).containsExactly("immigration-desk");
+
+        subscriptions.pipeInput("bukele-desk", new Subscription("bukele-desk", List.of("bukele"), null,
+                List.of(Channel.console())));
+        publish(article("s2", "Bukele speaks", "Nayib Bukele spoke about the prison."));
+        assertThat(alerts.readValuesToList()).extracting(Alert::subscriptionId).containsExactly("bukele-desk");
+
+        subscriptions.pipeInput("immigration-desk", new Subscription("immigration-desk", List.of("bukele"), null,
+                List.of(Channel.console())));
+        publish(article("s3", "CECOT again", "Another flight landed and the men were taken to CECOT."));
+        assertThat(alerts.readValuesToList()).isEmpty();
+
+        subscriptions.pipeInput("bukele-desk", (Subscription) null);
+        publish(article("s4", "Bukele again", "President Bukele visited the new wing."));
+        assertThat(alerts.readValuesToList()).extracting(Alert::subscriptionId).containsExactly("immigration-desk");
+    }
+
     @Test
     void shouldAlertSubscriberWithTheContractFields() {
         publish(article("a1", "Deportees flown to El Salvador",
@@ -256,7 +277,7 @@ class MediawatchTopologyTest {
         String description = MediawatchTopology.build(MediawatchTopology.Settings.defaults()).describe().toString();
 
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
-        assertThat(description).contains("enrich-article", "subscription-fan-out", "article-subscription-join",
+        assertThat(description).contains("enrich-article", "subscription-fan-out", "article-alerts",
                 "once-per-story", "once-per-spike", "subscriptions-by-entity-store", "alerted-stories-store",
                 "alerted-spikes-store");
     }
@@ -270,7 +291,11 @@ class MediawatchTopologyTest {
 
         // raw -> [enrich] -> articles-for-stories -> [story, alerts] -> alerts: two transactional hops.
         assertThat(story.nodes()).extracting(TopologyDescription.Node::name)
-                .contains("article-subscription-join", "article-alerts", "once-per-story");
+                .contains("article-alerts", "once-per-story", "subscriptions-by-entity-aggregate");
+        // the article alerts read every subscription from the table's own store, in the same task
+        assertThat(story.nodes()).filteredOn(n -> n.name().equals("article-alerts")).singleElement()
+                .extracting(n -> ((TopologyDescription.Processor) n).stores())
+                .isEqualTo(java.util.Set.of(MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE));
         assertThat(story.nodes()).filteredOn(n -> n instanceof TopologyDescription.Sink)
                 .extracting(n -> String.valueOf(((TopologyDescription.Sink) n).topic()))
                 .contains(Topics.ALERTS.name());
