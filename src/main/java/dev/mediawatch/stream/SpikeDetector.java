@@ -33,11 +33,11 @@ final class SpikeDetector implements FixedKeyProcessor<String, Mention, Spike> {
         if (m == null || record.key() == null) return;
         long now = record.timestamp();
         SpikeState before = states.get(record.key());
-        SpikeState state = (before == null ? SpikeState.initial(settings.priorPerHour(), now) : before)
+        SpikeState state = (before == null ? SpikeState.initial(settings, now) : before)
                 .arrive(now, settings);
         if (state.isSpike(now, settings)) {
             state = state.fired(now);
-            Spike spike = new Spike(record.key(), m.entity().name(), state.recent().size(),
+            Spike spike = new Spike(record.key(), m.entity().name(), state.inWindow(),
                     state.expectedInWindow(settings), settings.window().toMinutes(), Instant.ofEpochMilli(now),
                     m.title(), m.url(), m.outlet());
             context.forward(record.withValue(spike));

@@ -15,15 +15,17 @@ import org.junit.jupiter.api.Test;
 class CompactStateSerdeTest {
 
     private static final OutletCounts COUNTS = new OutletCounts(7, Map.of("elfaro.net", 4L, "Diario \u00c9xito", 3L));
-    private static final SpikeState SPIKE = new SpikeState(List.of(1_000L, 2_000L, 3_500L), 2.75, 3_600_000L, 3, 42);
+    private static final SpikeSettings SPIKES = SpikeSettings.defaults();
+    private static final SpikeState SPIKE = SpikeState.initial(SPIKES, 3_600_000L).arrive(3_601_000L, SPIKES)
+            .arrive(3_602_000L, SPIKES).arrive(3_603_500L, SPIKES).fired(42);
     private static final StoryAlertState ALERTED = new StoryAlertState(10, 20, 3);
 
     @Test
     void valuesRoundTripAndStartWithTheBinaryMark() {
         assertRoundTrip(OutletCounts.SERDE, COUNTS);
         assertRoundTrip(OutletCounts.SERDE, OutletCounts.empty());
-        assertRoundTrip(SpikeState.SERDE, SPIKE);
-        assertRoundTrip(SpikeState.SERDE, SpikeState.initial(1.5, 7_200_001L));
+        assertRoundTrip(SpikeState.SERDE, SPIKE, 2);
+        assertRoundTrip(SpikeState.SERDE, SpikeState.initial(SPIKES, 7_200_001L), 2);
         assertRoundTrip(StoryAlertState.SERDE, ALERTED);
 
         long[] signature = new long[128];
@@ -71,7 +73,11 @@ class CompactStateSerdeTest {
     @Test
     void jsonWrittenBeforeTheBinaryFormIsStillRead() {
         assertThat(OutletCounts.SERDE.fromBytes(JsonSerde.of(OutletCounts.class).toBytes(COUNTS))).isEqualTo(COUNTS);
-        assertThat(SpikeState.SERDE.fromBytes(JsonSerde.of(SpikeState.class).toBytes(SPIKE))).isEqualTo(SPIKE);
+        // the spike state before buckets: every arrival time, in JSON and then binary
+        SpikeState.Earlier earlier = new SpikeState.Earlier(List.of(3_601_000L, 3_602_000L, 3_603_500L), 2.0,
+                3_600_000L, 3, 42);
+        assertThat(SpikeState.SERDE.fromBytes(JsonSerde.of(SpikeState.Earlier.class).toBytes(earlier))).isEqualTo(SPIKE);
+        assertThat(SpikeState.SERDE.fromBytes(SpikeState.Earlier.SERDE.toBytes(earlier))).isEqualTo(SPIKE);
         assertThat(StoryAlertState.SERDE.fromBytes(JsonSerde.of(StoryAlertState.class).toBytes(ALERTED)))
                 .isEqualTo(ALERTED);
         StoryInfo info = new StoryInfo(new long[] {1, 2, 3}, List.of("a"), 5);
@@ -99,8 +105,12 @@ class CompactStateSerdeTest {
     }
 
     private static <T> void assertRoundTrip(CompactSerde<T> serde, T value) {
+        assertRoundTrip(serde, value, 0);
+    }
+
+    private static <T> void assertRoundTrip(CompactSerde<T> serde, T value, int mark) {
         byte[] bytes = serde.toBytes(value);
-        assertThat(bytes[0]).isZero();
+        assertThat(bytes[0]).isEqualTo((byte) mark);
         assertThat(serde.fromBytes(bytes)).isEqualTo(value);
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", value))).isEqualTo(value);
     }
