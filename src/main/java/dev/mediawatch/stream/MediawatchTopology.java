@@ -34,10 +34,11 @@ import dev.mediawatch.model.Coverage;
  * The stream processing of mediawatch, built from its inputs:
  * <pre>
  * articles.raw -> [dedup, match entities, classify] -> (repartition to one key) -> [assign story]
- *   -> articles, mentions (per entity), co-mention counts
+ *   -> articles, mentions (per entity)
  *   -> + table("*") -> [entity and query alerts] -> [one per subscription and story (one state per story), story updates] -> alerts
  * subscriptions -> [fan out by entity, and every one under "*"] -> subscriptions-by-entity table
- * mentions -> coverage windows -> coverage; mentions -> [spikes] + table -> [once per spike] -> alerts
+ * mentions -> coverage windows -> coverage; co-mention counts (by the pair's first entity);
+ *   mentions -> [spikes] + table -> [once per spike] -> alerts
  * </pre>
  * An entity or query alert crosses two transactional hops (raw, then the story repartition), so under
  * exactly-once it is visible about two commit intervals after its article arrived.
@@ -98,11 +99,13 @@ public final class MediawatchTopology {
         addEntitiesStore(builder, index);
         KTable<String, EntitySubscriptions> followers = subscriptionsByEntity(builder);
         KStream<String, Article> articles = enrich(builder, index, settings);
-        coMentions(articles, settings);
         articleAlerts(builder, articles, settings);
         KStream<String, Mention> mentions = builder.stream(Topics.MENTIONS.name(), Topics.MENTIONS.consumed());
         spikeAlerts(builder, mentions, followers, settings);
-        coverage(mentions, settings);
+        KStream<String, Mention> published = mentions.processValues(
+                () -> new PublishedTime<Mention>(Mention::publishedAt), Named.as("coverage-published-time"));
+        coverage(published, settings);
+        coMentions(builder, published, settings);
         return builder.build();
     }
 
@@ -195,9 +198,8 @@ public final class MediawatchTopology {
     }
 
     /** Articles per entity (and outlet) by published time: 5-minute and hourly windows, hourly to the topic. */
-    private static void coverage(KStream<String, Mention> mentions, Settings settings) {
-        var byEntity = mentions
-                .processValues(() -> new PublishedTime<Mention>(Mention::publishedAt), Named.as("coverage-published-time"))
+    private static void coverage(KStream<String, Mention> published, Settings settings) {
+        var byEntity = published
                 .groupByKey(Grouped.with("coverage-by-entity", Serdes.String(), Topics.MENTIONS.valueSerde()));
         byEntity.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(5), settings.coverageGrace()))
                 .aggregate(OutletCounts::empty, (entity, m, counts) -> counts.add(m.outlet()),
@@ -212,18 +214,17 @@ public final class MediawatchTopology {
                 .to(Topics.COVERAGE.name(), Topics.COVERAGE.produced());
     }
 
-    /** Each pair of entities named in one article, counted per hour of publication. */
-    private static void coMentions(KStream<String, Article> articles, Settings settings) {
-        articles.processValues(() -> new PublishedTime<Article>(Article::publishedAt),
-                        Named.as("comention-published-time"))
-                .flatMap((id, article) -> CoMentions.pairs(article.entityIds()).stream()
-                        .map(pair -> KeyValue.pair(pair, id)).toList(), Named.as("comention-pairs"))
-                .groupByKey(Grouped.with("comentions-by-pair", Serdes.String(), Serdes.String()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofHours(1), settings.coverageGrace()))
-                .count(Named.as("comentions-hourly-count"),
-                        Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(COMENTIONS_HOURLY_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
-                                .withRetention(Duration.ofDays(35)));
+    /**
+     * Each pair of entities named in one article, counted per hour of publication by the task of the
+     * pair's first entity (the mentions are partitioned by entity already: no repartition by pair).
+     */
+    private static void coMentions(StreamsBuilder builder, KStream<String, Mention> published, Settings settings) {
+        builder.addStateStore(Stores.timestampedWindowStoreBuilder(
+                Stores.persistentTimestampedWindowStore(COMENTIONS_HOURLY_STORE, Duration.ofDays(35),
+                        CoMentionCounter.WINDOW, false),
+                Serdes.String(), Serdes.Long()));
+        published.process(() -> new CoMentionCounter(settings.coverageGrace()), Named.as("comentions-hourly-count"),
+                COMENTIONS_HOURLY_STORE);
     }
 
     private static Materialized<String, OutletCounts, WindowStore<Bytes, byte[]>> windowStore(String name,

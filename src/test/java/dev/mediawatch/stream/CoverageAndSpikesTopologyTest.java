@@ -1,6 +1,7 @@
 package dev.mediawatch.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.mediawatch.kafka.Topic;
 import dev.mediawatch.kafka.Topics;
@@ -15,13 +16,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +156,39 @@ class CoverageAndSpikesTopologyTest {
             while (it.hasNext()) total += it.next().value;
         }
         assertThat(total).isEqualTo(2);
+
+        // The changelog holds what the DSL's windowed count (before 2026-11-30) wrote for the same two
+        // articles, byte for byte (taken from that version): an upgrade restores the counts it kept.
+        var changelog = driver.createOutputTopic("mediawatch-stream-comentions-hourly-store-changelog",
+                new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+        assertThat(changelog).extracting(r -> HexFormat.of().formatHex(r.key()), r -> HexFormat.of().formatHex(r.value()),
+                TestRecord::timestamp).containsExactly(
+                tuple("62756b656c652b6365636f740000019632e2170000000000", "0000000000000001", 1744610400000L),
+                tuple("62756b656c652b6365636f740000019632e2170000000000", "0000000000000002", 1744610460000L));
+    }
+
+    @Test
+    void shouldCountEachPairOfAnArticleOnceAndNotInAClosedHour() {
+        input(Topics.ENTITIES).pipeInput("abrego-garcia",
+                Entity.of("abrego-garcia", "Kilmar Abrego Garcia", "person", "Abrego Garcia"), T0);
+        article(T0, T0, "Wire", "Bukele and Abrego Garcia: CECOT, then CECOT again, and Bukele once more.");
+        assertThat(coMentions("bukele", "cecot", T0)).isEqualTo(1);
+        assertThat(coMentions("abrego-garcia", "cecot", T0)).isEqualTo(1);
+        assertThat(coMentions("abrego-garcia", "bukele", T0)).isEqualTo(1);
+
+        // three days on, the hour of T0 has closed (two days' grace): a copy published in it now comes too late
+        Instant later = T0.plus(Duration.ofDays(3));
+        article(later, later, "Wire", "Bukele visited CECOT.");
+        article(T0.plusSeconds(120), later, "Radio", "Bukele, CECOT.");
+        assertThat(coMentions("bukele", "cecot", T0)).isEqualTo(1);
+        assertThat(coMentions("bukele", "cecot", later)).isEqualTo(1);
+    }
+
+    private long coMentions(String a, String b, Instant at) {
+        ReadOnlyWindowStore<String, Long> store = driver.getWindowStore(MediawatchTopology.COMENTIONS_HOURLY_STORE);
+        Instant hour = at.minusMillis(at.toEpochMilli() % 3_600_000L);
+        Long n = store.fetch(CoMentions.key(a, b), hour.toEpochMilli());
+        return n == null ? 0 : n;
     }
 
     private long hourlyCount(String entity, Instant at) {
