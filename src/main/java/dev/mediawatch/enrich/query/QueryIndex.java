@@ -61,6 +61,12 @@ public final class QueryIndex<K> {
     private final TreeMap<Integer, Integer> prefixLengths = new TreeMap<>(); // length -> how many prefix postings
     private int[] lengths = new int[0];
     private final long[] prefixBits = new long[1 << 10]; // stored prefix hashes as a bit set: most probes end here
+    /**
+     * Hashes of every leading part of every stored prefix ({@code dep}, {@code depo} ... of {@code deport}),
+     * as a bit set: a document word whose first n chars are in no stored prefix cannot have a longer one
+     * either, so its probes stop there (most words stop at the first length probed).
+     */
+    private final long[] stemBits = new long[1 << 11];
     private final Postings always = new Postings(); // slots of queries that need no key
     private int[] stamps = new int[16];        // slot -> id of the match call that took it as a candidate
     private int[] branchStamps = new int[16];  // branch -> id of the match call that checked it
@@ -195,10 +201,14 @@ public final class QueryIndex<K> {
         for (int len : lengths) {
             if (from + len > to) break;
             while (at < from + len) h = 31 * h + chars[at++];
-            int bit = FieldView.spread(h) & 0xFFFF;
-            if ((prefixBits[bit >>> 6] & 1L << bit) == 0) continue;
-            Branches hit = byPrefix.get(h);
-            if (hit != null) visit(hit.entries, 0, hit.size, docHashes, out);
+            int spread = FieldView.spread(h);
+            int bit = spread & 0xFFFF;
+            if ((prefixBits[bit >>> 6] & 1L << bit) != 0) {
+                Branches hit = byPrefix.get(h);
+                if (hit != null) visit(hit.entries, 0, hit.size, docHashes, out);
+            }
+            int stem = spread & 0x1FFFF;
+            if ((stemBits[stem >>> 6] & 1L << stem) == 0) break; // no stored prefix goes on from here
         }
     }
 
@@ -271,6 +281,12 @@ public final class QueryIndex<K> {
             byPrefix.computeIfAbsent(bare.hashCode()).add(branch, hinted, hint);
             int bit = FieldView.spread(bare.hashCode()) & 0xFFFF;
             prefixBits[bit >>> 6] |= 1L << bit; // never cleared: a stale bit only costs a probe
+            int h = 0;
+            for (int i = 0; i < bare.length(); i++) {
+                h = 31 * h + bare.charAt(i);
+                int stem = FieldView.spread(h) & 0x1FFFF;
+                stemBits[stem >>> 6] |= 1L << stem; // never cleared either
+            }
             prefixLengths.merge(bare.length(), 1, Integer::sum);
             lengths = prefixLengths.keySet().stream().mapToInt(Integer::intValue).toArray();
         } else {

@@ -73,6 +73,17 @@ class QueryIndexTest {
     }
 
     @Test
+    void aLongPrefixIsFoundPastTheShorterLengthsProbedBeforeIt() {
+        // "dep" and "depor" are probed (lengths of "cou*" and "asylu*") on the way to "deport": they match
+        // nothing, but lead on to a stored prefix, so the probing must go on
+        QueryIndex<String> index = new QueryIndex<String>()
+                .add("c", q("cou*")).add("a", q("asylu*")).add("w", q("deport*"));
+        assertThat(index.match(doc("Deportations resumed"))).containsExactly("w");
+        assertThat(index.match(doc("Courts and asylum"))).containsExactly("c", "a");
+        assertThat(index.match(doc("Departures"))).isEmpty();
+    }
+
+    @Test
     void fieldsAreIndexedUnderTaggedKeys() {
         QueryIndex<String> index = new QueryIndex<String>().add("e", q("entity:cecot")).add("c", q("category:courts"));
         assertThat(index.match(doc("cecot courts"))).isEmpty();
