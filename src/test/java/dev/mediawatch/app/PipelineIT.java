@@ -186,6 +186,33 @@ class PipelineIT {
         assertThat(bad.body()).contains("entity");
     }
 
+    @Test
+    void answersCoMentionQueriesFromTheStateStores() throws Exception {
+        awaitEnrichedArticles(2); // the feed's, dated 2025-04-14: counted before this later one moves stream time on
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, service.bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>("mediawatch.articles.raw", "pair", """
+                    {"articleId":"pair","feedId":"manual","url":"https://example.org/pair",
+                     "title":"Lawyers describe CECOT","outlet":"Manual","publishedAt":"2025-04-16T10:20:00Z",
+                     "text":"Abrego Garcia was held at CECOT, his lawyers said; CECOT officials did not answer."}""")).get();
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String entity : List.of("cecot", "abrego-garcia")) {
+            java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + service.httpPort() + "/api/comentions?entity="
+                    + entity + "&since=2025-04-16T00:00:00Z&until=2025-04-17T00:00:00Z");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                var response = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                Map<String, Object> body = Json.mapper().readValue(response.body(), Map.class);
+                assertThat(body).containsEntry("entity", entity);
+                assertThat(body.get("with")).isEqualTo(Map.of(entity.equals("cecot") ? "abrego-garcia" : "cecot", 1));
+            });
+        }
+    }
+
     /** The other test writes an article by hand, and the query desk is judged apart; this one judges the entity desk. */
     private boolean notFromTheLoopbackFeed(Map<String, Object> alert) {
         return !String.valueOf(alert.get("url")).startsWith(site.base().toString())
