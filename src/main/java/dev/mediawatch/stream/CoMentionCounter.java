@@ -51,7 +51,7 @@ final class CoMentionCounter implements Processor<String, Mention, Void, Void> {
         for (int i = 0; i < named.size(); i++) {
             String other = named.get(i);
             if (other == null || other.compareTo(first) <= 0 || named.indexOf(other) < i) continue; // once per pair
-            String pair = first + CoMentions.SEPARATOR + other;
+            String pair = CoMentions.key(first, other);
             ValueAndTimestamp<Long> before = counts.fetch(pair, start);
             long n = before == null || before.value() == null ? 1 : before.value() + 1;
             long ts = before == null ? at : Math.max(at, before.timestamp());
