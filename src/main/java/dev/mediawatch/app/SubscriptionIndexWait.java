@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * through interactive queries. Used at start-up so that the first articles polled meet the
  * subscriptions that were upserted a moment before.
  */
-final class SubscriptionIndexWait {
+public final class SubscriptionIndexWait {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionIndexWait.class);
 
     private SubscriptionIndexWait() {
@@ -41,17 +41,20 @@ final class SubscriptionIndexWait {
         return followers != null && s.equals(followers.bySubscription().get(s.id()));
     }
 
-    private static boolean indexed(KafkaStreams streams, List<Subscription> subscriptions) {
+    /** Whether the stream's stores hold every one of these subscriptions, as they are, where alerts read them. */
+    public static boolean indexed(KafkaStreams streams, List<Subscription> subscriptions) {
         if (streams.state() != KafkaStreams.State.RUNNING) return false;
         try {
-            ReadOnlyKeyValueStore<String, EntitySubscriptions> store = streams.store(StoreQueryParameters.fromNameAndType(
+            ReadOnlyKeyValueStore<String, EntitySubscriptions> byEntity = streams.store(StoreQueryParameters.fromNameAndType(
                     MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE, QueryableStoreTypes.keyValueStore()));
-            // Entity and query alerts come from the entry holding every subscription; spike alerts from the entities'.
-            EntitySubscriptions all = store.get(EntitySubscriptions.ALL_KEY);
+            // Entity and query alerts come from the story task's store of every subscription; spike alerts
+            // from the entities' followers.
+            ReadOnlyKeyValueStore<String, Subscription> all = streams.store(StoreQueryParameters.fromNameAndType(
+                    MediawatchTopology.ALL_SUBSCRIPTIONS_STORE, QueryableStoreTypes.keyValueStore()));
             for (Subscription s : subscriptions) {
-                if (all == null || !s.equals(all.bySubscription().get(s.id()))) return false;
+                if (!s.equals(all.get(s.id()))) return false;
                 for (String entity : s.entities()) {
-                    if (!indexedUnder(store, entity, s)) return false;
+                    if (!indexedUnder(byEntity, entity, s)) return false;
                 }
             }
             return true;

@@ -7,7 +7,6 @@ import dev.mediawatch.kafka.TypedProducer;
 import dev.mediawatch.model.Entity;
 import dev.mediawatch.model.RawArticle;
 import dev.mediawatch.model.Subscription;
-import dev.mediawatch.stream.EntitySubscriptions;
 import dev.mediawatch.stream.MediawatchTopology;
 import dev.mediawatch.stream.StreamsSettings;
 import java.nio.file.Path;
@@ -26,10 +25,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,34 +113,15 @@ final class PipelineBench implements AutoCloseable {
         }
     }
 
-    /** Until the subscriptions-by-entity table holds every subscription, articles could miss their alerts. */
+    /** Until the stream holds every subscription, articles could miss their alerts. */
     private static void awaitIndexed(KafkaStreams streams, List<Subscription> subscriptions) throws InterruptedException {
         long deadline = System.nanoTime() + READY_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (indexed(streams, subscriptions)) return;
+            if (dev.mediawatch.app.SubscriptionIndexWait.indexed(streams, subscriptions)) return;
             Thread.sleep(200);
         }
         throw new IllegalStateException("the stream did not index the " + subscriptions.size()
                 + " subscriptions within " + READY_WAIT.toMinutes() + " minutes");
-    }
-
-    private static boolean indexed(KafkaStreams streams, List<Subscription> subscriptions) {
-        if (streams.state() != KafkaStreams.State.RUNNING) return false;
-        try {
-            ReadOnlyKeyValueStore<String, EntitySubscriptions> store = streams.store(StoreQueryParameters.fromNameAndType(
-                    MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE, QueryableStoreTypes.keyValueStore()));
-            EntitySubscriptions all = store.get(EntitySubscriptions.ALL_KEY);
-            if (all == null || all.bySubscription().size() < subscriptions.size()) return false;
-            for (Subscription s : subscriptions) {
-                for (String entity : s.entities()) {
-                    EntitySubscriptions followers = store.get(entity);
-                    if (followers == null || !followers.bySubscription().containsKey(s.id())) return false;
-                }
-            }
-            return true;
-        } catch (InvalidStateStoreException e) {
-            return false;
-        }
     }
 
     /** Produces at {@code rate} for {@code duration}, then waits up to {@code lagBound} for every article's alert. */

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The entity and query alerts one article raises, in the story task, right after story assignment.
- * Every subscription sits in the subscriptions-by-entity table under {@link EntitySubscriptions#ALL_KEY};
- * from each version of that entry this builds, once, an index from entity id to the subscriptions
+ * Every subscription sits in the story task's {@code all-subscriptions-store};
+ * from each version of its contents this builds, once, an index from entity id to the subscriptions
  * following it and a {@link QueryIndex} of the queries, so an article costs one lookup per entity it
  * names and the evaluation of the few queries whose required terms it contains.
  *

@@ -7,8 +7,9 @@ import java.util.TreeMap;
 
 /**
  * The subscriptions that follow one entity: the value of the subscriptions-by-entity table. Every
- * subscription is also kept under {@link #ALL_KEY}, which no entity id can be: the story task, which
- * sees every article, raises entity and query alerts from that one entry.
+ * subscription is also sent under {@link #ALL_KEY}, which no entity id can be, to the story task, which
+ * sees every article and keeps them one by one ({@link AllSubscriptions}). Versions before 2026-11-30
+ * kept them all in this table's {@code "*"} entry, one value.
  *
  * @param version counts the changes applied, so consumers can cache what they derive from it
  */

@@ -2,7 +2,6 @@ package dev.mediawatch.stream;
 
 import dev.mediawatch.enrich.Classifier;
 import dev.mediawatch.kafka.JsonSerde;
-import dev.mediawatch.kafka.LastValueJsonSerde;
 import dev.mediawatch.kafka.Topics;
 import dev.mediawatch.model.Alert;
 import dev.mediawatch.model.Article;
@@ -35,8 +34,8 @@ import dev.mediawatch.model.Coverage;
  * <pre>
  * articles.raw -> [dedup, match entities, classify] -> (repartition to one key) -> [assign story]
  *   -> articles, mentions (per entity)
- *   -> + table("*") -> [entity and query alerts] -> [one per subscription and story (one state per story), story updates] -> alerts
- * subscriptions -> [fan out by entity, and every one under "*"] -> subscriptions-by-entity table
+ *   -> + all-subscriptions-store -> [entity and query alerts] -> [one per subscription and story (one state per story), story updates] -> alerts
+ * subscriptions -> [fan out by entity, and every one under "*"] -> subscriptions-by-entity table; "*" -> all-subscriptions-store
  * mentions -> coverage windows -> coverage; co-mention counts (by the pair's first entity);
  *   mentions -> [spikes] + table -> [once per spike] -> alerts
  * </pre>
@@ -50,6 +49,7 @@ public final class MediawatchTopology {
     public static final String SEEN_ARTICLES_STORE = "seen-articles-store";
     public static final String SUBSCRIPTIONS_STORE = "subscriptions-store";
     public static final String SUBSCRIPTIONS_BY_ENTITY_STORE = "subscriptions-by-entity-store";
+    public static final String ALL_SUBSCRIPTIONS_STORE = "all-subscriptions-store";
     public static final String ALERTED_STORIES_STORE = "alerted-stories-store";
     public static final String ALERTED_SPIKES_STORE = "alerted-spikes-store";
     public static final String SPIKE_STATE_STORE = "spike-state-store";
@@ -59,9 +59,7 @@ public final class MediawatchTopology {
     public static final String STORIES_STORE = "stories-store";
 
     private static final JsonSerde<SubscriptionChange> CHANGE_SERDE = JsonSerde.of(SubscriptionChange.class);
-    // Every article is joined with the "*" entry that holds all subscriptions: parse it once per version.
-    private static final LastValueJsonSerde<EntitySubscriptions> FOLLOWERS_SERDE =
-            new LastValueJsonSerde<>(EntitySubscriptions.class);
+    private static final JsonSerde<EntitySubscriptions> FOLLOWERS_SERDE = JsonSerde.of(EntitySubscriptions.class);
 
     private MediawatchTopology() {
     }
@@ -155,26 +153,41 @@ public final class MediawatchTopology {
         // joined with the "*" entry of every subscription, read again only when it changed; an article's
         // alerts stay together: once-per-story reads and writes its story's state once
         articles.processValues(() -> new ArticleAlertsProcessor(settings.clock()), Named.as("article-alerts"),
-                        SUBSCRIPTIONS_BY_ENTITY_STORE)
+                        ALL_SUBSCRIPTIONS_STORE, SUBSCRIPTIONS_BY_ENTITY_STORE)
                 .process(() -> new OncePerStory(ALERTED_STORIES_STORE, settings.dedupRetention(),
                         settings.storyUpdateEvery()), Named.as("once-per-story"), ALERTED_STORIES_STORE)
                 .to(Topics.ALERTS.name(), Topics.ALERTS.produced());
     }
 
+    /**
+     * Subscriptions re-keyed by each entity they follow (the followers table, for spike alerts) and,
+     * under {@link EntitySubscriptions#ALL_KEY}, one by one into the story task's
+     * {@link #ALL_SUBSCRIPTIONS_STORE} (for entity and query alerts). The repartition topic is the one
+     * the table's grouping created before (same name, same records).
+     */
     private static KTable<String, EntitySubscriptions> subscriptionsByEntity(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(), Topics.SUBSCRIPTIONS.valueSerde()));
-        return builder.stream(Topics.SUBSCRIPTIONS.name(), Topics.SUBSCRIPTIONS.consumed())
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALL_SUBSCRIPTIONS_STORE),
+                Serdes.String(), Topics.SUBSCRIPTIONS.valueSerde()));
+        KStream<String, SubscriptionChange> changes = builder
+                .stream(Topics.SUBSCRIPTIONS.name(), Topics.SUBSCRIPTIONS.consumed())
                 .process(SubscriptionFanOut::new, Named.as("subscription-fan-out"), SUBSCRIPTIONS_STORE)
+                .repartition(Repartitioned.<String, SubscriptionChange>as("subscriptions-by-entity")
+                        .withKeySerde(Serdes.String()).withValueSerde(CHANGE_SERDE));
+        KTable<String, EntitySubscriptions> followers = changes
+                .filter((entity, change) -> !EntitySubscriptions.ALL_KEY.equals(entity),
+                        Named.as("entity-subscription-changes"))
                 .groupByKey(Grouped.with("subscriptions-by-entity", Serdes.String(), CHANGE_SERDE))
-                .aggregate(EntitySubscriptions::empty, (entity, change, followers) -> {
-                            if (EntitySubscriptions.ALL_KEY.equals(entity)) ArticleAlertsProcessor.ALL_CHANGES.incrementAndGet();
-                            return followers.apply(change);
-                        },
+                .aggregate(EntitySubscriptions::empty, (entity, change, f) -> f.apply(change),
                         Named.as("subscriptions-by-entity-aggregate"),
                         Materialized.<String, EntitySubscriptions, org.apache.kafka.streams.state.KeyValueStore<
                                         org.apache.kafka.common.utils.Bytes, byte[]>>as(SUBSCRIPTIONS_BY_ENTITY_STORE)
                                 .withKeySerde(Serdes.String()).withValueSerde(FOLLOWERS_SERDE));
+        // declared after the table, whose store it reads once to move an earlier version's "*" entry
+        changes.process(AllSubscriptions.Updater::new, Named.as("all-subscriptions-update"),
+                ALL_SUBSCRIPTIONS_STORE, SUBSCRIPTIONS_BY_ENTITY_STORE);
+        return followers;
     }
 
     /** Coverage spikes per entity, joined with the entity's followers: one alert per subscription and spike. */

@@ -13,7 +13,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Re-keys subscriptions by entity, and every subscription under {@link EntitySubscriptions#ALL_KEY}.
  * It remembers each subscription's previous version so that an
- * entity dropped from a subscription (or a deleted subscription) removes it from that entity's followers.
+ * entity dropped from a subscription (or a deleted subscription) removes it from that entity's followers,
+ * and so that a subscription upserted unchanged (every start re-publishes the config's) sends nothing.
  */
 final class SubscriptionFanOut implements Processor<String, Subscription, String, SubscriptionChange> {
     private ProcessorContext<String, SubscriptionChange> context;
@@ -32,6 +33,7 @@ final class SubscriptionFanOut implements Processor<String, Subscription, String
         Subscription now = record.value();
         if (now != null) MetricLabels.current().admitSubscription(id);
         Subscription before = previous.get(id);
+        if (now != null && now.equals(before)) return;
         Set<String> current = now == null ? Set.of() : new HashSet<>(now.entities());
         for (String entity : before == null ? List.<String>of() : before.entities()) {
             if (!current.contains(entity)) emit(record, entity, new SubscriptionChange(id, null));

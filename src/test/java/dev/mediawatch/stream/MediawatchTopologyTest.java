@@ -93,6 +93,109 @@ class MediawatchTopologyTest {
         raw.pipeInput(a.articleId(), a);
     }
 
+    /** The largest record written to any of these topics since the last call. */
+    private int largestRecordWritten(List<String> topics) {
+        int largest = 0;
+        for (String topic : topics) {
+            if (!driver.producedTopicNames().contains(topic)) continue;
+            TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic(topic, Serdes.ByteArray().deserializer(),
+                    Serdes.ByteArray().deserializer());
+            for (TestRecord<byte[], byte[]> r : out.readRecordsToList()) {
+                largest = Math.max(largest, r.value() == null ? 0 : r.value().length);
+            }
+        }
+        return largest;
+    }
+
+    private long recordsWritten(String topic) {
+        return driver.producedTopicNames().contains(topic) ? driver.createOutputTopic(topic,
+                Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer()).getQueueSize() : 0;
+    }
+
+    /**
+     * Each subscription is its own store entry: a change writes one subscription, however many there
+     * are. (All of them were one value until 2026-11-30, rewritten per change: that value reached 280 KB
+     * here, and past about 7,000 subscriptions the broker's 1 MB record limit.)
+     */
+    @Test
+    void shouldWriteOneSubscriptionPerChangeHoweverManyThereAre() {
+        List<String> written = List.of(
+                StreamsSettings.APPLICATION_ID + "-" + MediawatchTopology.ALL_SUBSCRIPTIONS_STORE + "-changelog",
+                StreamsSettings.APPLICATION_ID + "-subscriptions-by-entity-repartition");
+        largestRecordWritten(written);
+        for (int i = 0; i < 2000; i++) {
+            String id = String.format("desk-%04d", i);
+            subscriptions.pipeInput(id, new Subscription(id, List.of(i % 2 == 0 ? "cecot" : "bukele"),
+                    i % 10 == 0 ? "\"Alien Enemies Act\"" : null, List.of(Channel.console())));
+        }
+        assertThat(largestRecordWritten(written)).isBetween(100, 2_000);
+        assertThat(driver.<String, Subscription>getKeyValueStore(MediawatchTopology.ALL_SUBSCRIPTIONS_STORE)
+                .approximateNumEntries()).isEqualTo(2001);
+
+        publish(article("many1", "Bukele and the Alien Enemies Act",
+                "Nayib Bukele spoke as judges weighed the Alien Enemies Act."));
+        List<Alert> out = alerts.readValuesToList();
+        // 1,000 follow Bukele; of the other 1,000 (CECOT), the 200 with the query match it
+        assertThat(out).hasSize(1200);
+        assertThat(out).filteredOn(a -> a.kind().equals(Alert.KIND_QUERY)).hasSize(200);
+    }
+
+    /** Every start re-publishes the config's subscriptions: an unchanged one must not be applied again. */
+    @Test
+    void shouldSendNothingOnForAnUnchangedSubscription() {
+        String changelog = StreamsSettings.APPLICATION_ID + "-" + MediawatchTopology.ALL_SUBSCRIPTIONS_STORE
+                + "-changelog";
+        String followers = StreamsSettings.APPLICATION_ID + "-" + MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE
+                + "-changelog";
+        long before = recordsWritten(changelog);
+        long followersBefore = recordsWritten(followers);
+        subscriptions.pipeInput("immigration-desk", new Subscription("immigration-desk",
+                List.of("cecot", "abrego-garcia"), null, List.of(Channel.console())));
+        assertThat(recordsWritten(changelog)).isEqualTo(before);
+        assertThat(recordsWritten(followers)).isEqualTo(followersBefore);
+
+        subscriptions.pipeInput("immigration-desk", new Subscription("immigration-desk",
+                List.of("cecot"), null, List.of(Channel.console())));
+        assertThat(recordsWritten(changelog)).isEqualTo(before + 1);
+    }
+
+    /** The "*" entry of the subscriptions-by-entity table, as versions before 2026-11-30 kept every subscription. */
+    private void plantEarlierVersionsEntry(Subscription s) {
+        driver.<String, EntitySubscriptions>getTimestampedKeyValueStore(MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE)
+                .put(EntitySubscriptions.ALL_KEY, org.apache.kafka.streams.state.ValueAndTimestamp.make(
+                        new EntitySubscriptions(java.util.Map.of(s.id(), s), 1), NOW.toEpochMilli()));
+        driver.<String, Subscription>getKeyValueStore(MediawatchTopology.SUBSCRIPTIONS_STORE).put(s.id(), s);
+    }
+
+    @Test
+    void shouldMoveAnEarlierVersionsEntryOfEverySubscriptionIntoTheStore() {
+        Subscription legacy = new Subscription("legacy-desk", List.of("bukele"), null, List.of(Channel.console()));
+        plantEarlierVersionsEntry(legacy);
+
+        publish(article("up1", "Bukele speaks", "Nayib Bukele spoke about the prison."));
+        assertThat(alerts.readValuesToList()).extracting(Alert::subscriptionId).containsExactly("legacy-desk");
+        assertThat(driver.getTimestampedKeyValueStore(MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE)
+                .get(EntitySubscriptions.ALL_KEY)).isNull();
+        assertThat(driver.<String, Subscription>getKeyValueStore(MediawatchTopology.ALL_SUBSCRIPTIONS_STORE)
+                .get("legacy-desk")).isEqualTo(legacy);
+
+        subscriptions.pipeInput("legacy-desk", (Subscription) null);
+        publish(article("up2", "Bukele again", "President Bukele visited the new wing."));
+        assertThat(alerts.readValuesToList()).isEmpty();
+    }
+
+    /** A deletion applied before the task's first article is not undone by moving the earlier entry after it. */
+    @Test
+    void shouldMoveTheEarlierEntryBeforeApplyingTheFirstChange() {
+        plantEarlierVersionsEntry(new Subscription("legacy-desk", List.of("bukele"), null, List.of(Channel.console())));
+
+        subscriptions.pipeInput("legacy-desk", (Subscription) null);
+        publish(article("up3", "Bukele speaks", "Nayib Bukele spoke about the prison."));
+        assertThat(alerts.readValuesToList()).isEmpty();
+        assertThat(driver.getTimestampedKeyValueStore(MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE)
+                .get(EntitySubscriptions.ALL_KEY)).isNull();
+    }
+
     /** Subscriptions added, changed and removed between articles take effect from the next article. */
     @Test
     void shouldFollowSubscriptionChangesBetweenArticles() {
@@ -295,7 +398,9 @@ class MediawatchTopologyTest {
         // the article alerts read every subscription from the table's own store, in the same task
         assertThat(story.nodes()).filteredOn(n -> n.name().equals("article-alerts")).singleElement()
                 .extracting(n -> ((TopologyDescription.Processor) n).stores())
-                .isEqualTo(java.util.Set.of(MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE));
+                .isEqualTo(java.util.Set.of(MediawatchTopology.ALL_SUBSCRIPTIONS_STORE,
+                        MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE));
+        assertThat(story.nodes()).extracting(TopologyDescription.Node::name).contains("all-subscriptions-update");
         assertThat(story.nodes()).filteredOn(n -> n instanceof TopologyDescription.Sink)
                 .extracting(n -> String.valueOf(((TopologyDescription.Sink) n).topic()))
                 .contains(Topics.ALERTS.name());
