@@ -20,7 +20,9 @@ import dev.mediawatch.ingest.PollSchedule;
 import dev.mediawatch.enrich.Classifier;
 import dev.mediawatch.kafka.BrokerProbe;
 import dev.mediawatch.kafka.EmbeddedKafka;
+import dev.mediawatch.config.ConfigException;
 import dev.mediawatch.kafka.TopicCatalog;
+import dev.mediawatch.kafka.Topics;
 import dev.mediawatch.kafka.TypedProducer;
 import dev.mediawatch.metrics.KafkaMetricsBridge;
 import dev.mediawatch.metrics.MediawatchMetrics;
@@ -94,7 +96,7 @@ public final class MediawatchService implements AutoCloseable {
             resources.push(broker);
             bootstrapServers = broker.bootstrapServers();
         }
-        applyTopics();
+        applyTopics(options.roles().contains(Role.STREAM));
         brokerProbe = BrokerProbe.of(bootstrapServers);
         resources.push(brokerProbe);
         try (TypedProducer producer = new TypedProducer(bootstrapServers)) {
@@ -136,10 +138,18 @@ public final class MediawatchService implements AutoCloseable {
                 Classifier.defaults().categories());
     }
 
-    private void applyTopics() throws Exception {
+    /** Creates missing topics; for the stream role, stops start-up if its topics cannot be co-partitioned. */
+    private void applyTopics(boolean stream) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
             TopicCatalog.load().apply(admin);
+            if (!stream) return;
+            Map<String, Integer> partitions = new java.util.HashMap<>();
+            admin.describeTopics(List.of(Topics.ARTICLES_RAW.name(), Topics.MENTIONS.name(), Topics.SUBSCRIPTIONS.name()))
+                    .allTopicNames().get()
+                    .forEach((name, description) -> partitions.put(name, description.partitions().size()));
+            String problem = MediawatchTopology.copartitioningProblem(partitions);
+            if (problem != null) throw new ConfigException("topics/", "partitions", problem);
         }
     }
 
@@ -201,6 +211,11 @@ public final class MediawatchService implements AutoCloseable {
     public boolean ready() {
         boolean streamsRunning = streams == null || streams.state() == KafkaStreams.State.RUNNING;
         return streamsRunning && brokerProbe != null && brokerProbe.answers();
+    }
+
+    /** The stream, or null without the stream role (for tests that query its stores). */
+    KafkaStreams streams() {
+        return streams;
     }
 
     public String bootstrapServers() {

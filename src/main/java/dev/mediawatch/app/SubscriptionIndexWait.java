@@ -1,7 +1,7 @@
 package dev.mediawatch.app;
 
 import dev.mediawatch.model.Subscription;
-import dev.mediawatch.stream.EntitySubscriptions;
+import dev.mediawatch.stream.EntityFollowers;
 import dev.mediawatch.stream.MediawatchTopology;
 import java.time.Duration;
 import java.util.List;
@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits until the stream's subscriptions-by-entity table holds the given subscriptions, queried
- * through interactive queries. Used at start-up so that the first articles polled meet the
+ * Waits until the stream's stores hold the given subscriptions (every one, and each under the entities
+ * it follows), queried through interactive queries. Used at start-up so that the first articles polled meet the
  * subscriptions that were upserted a moment before.
  */
 public final class SubscriptionIndexWait {
@@ -35,18 +35,12 @@ public final class SubscriptionIndexWait {
         return false;
     }
 
-    private static boolean indexedUnder(ReadOnlyKeyValueStore<String, EntitySubscriptions> store, String key,
-                                        Subscription s) {
-        EntitySubscriptions followers = store.get(key);
-        return followers != null && s.equals(followers.bySubscription().get(s.id()));
-    }
-
     /** Whether the stream's stores hold every one of these subscriptions, as they are, where alerts read them. */
     public static boolean indexed(KafkaStreams streams, List<Subscription> subscriptions) {
         if (streams.state() != KafkaStreams.State.RUNNING) return false;
         try {
-            ReadOnlyKeyValueStore<String, EntitySubscriptions> byEntity = streams.store(StoreQueryParameters.fromNameAndType(
-                    MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE, QueryableStoreTypes.keyValueStore()));
+            ReadOnlyKeyValueStore<String, Subscription> followers = streams.store(StoreQueryParameters.fromNameAndType(
+                    MediawatchTopology.ENTITY_FOLLOWERS_STORE, QueryableStoreTypes.keyValueStore()));
             // Entity and query alerts come from the story task's store of every subscription; spike alerts
             // from the entities' followers.
             ReadOnlyKeyValueStore<String, Subscription> all = streams.store(StoreQueryParameters.fromNameAndType(
@@ -54,7 +48,7 @@ public final class SubscriptionIndexWait {
             for (Subscription s : subscriptions) {
                 if (!s.equals(all.get(s.id()))) return false;
                 for (String entity : s.entities()) {
-                    if (!indexedUnder(byEntity, entity, s)) return false;
+                    if (!s.equals(followers.get(EntityFollowers.key(entity, s.id())))) return false;
                 }
             }
             return true;

@@ -11,15 +11,15 @@ import dev.mediawatch.model.RawArticle;
 import dev.mediawatch.model.Subscription;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -35,9 +35,9 @@ import dev.mediawatch.model.Coverage;
  * articles.raw -> [dedup, match entities, classify] -> (repartition to one key) -> [assign story]
  *   -> articles, mentions (per entity)
  *   -> + all-subscriptions-store -> [entity and query alerts] -> [one per subscription and story (one state per story), story updates] -> alerts
- * subscriptions -> [fan out by entity, and every one under "*"] -> subscriptions-by-entity table; "*" -> all-subscriptions-store
+ * subscriptions -> [fan out by entity, and every one under "*"] -> entity-followers-store; "*" -> all-subscriptions-store
  * mentions -> coverage windows -> coverage; co-mention counts (by the pair's first entity);
- *   mentions -> [spikes] + table -> [once per spike] -> alerts
+ *   mentions -> [spikes] + entity-followers-store -> [once per spike] -> alerts
  * </pre>
  * An entity or query alert crosses two transactional hops (raw, then the story repartition), so under
  * exactly-once it is visible about two commit intervals after its article arrived.
@@ -48,8 +48,10 @@ public final class MediawatchTopology {
     public static final String ENTITIES_STORE = "entities-store";
     public static final String SEEN_ARTICLES_STORE = "seen-articles-store";
     public static final String SUBSCRIPTIONS_STORE = "subscriptions-store";
+    /** The subscriptions-by-entity table of versions before 2026-11-30: restored, moved out and emptied. */
     public static final String SUBSCRIPTIONS_BY_ENTITY_STORE = "subscriptions-by-entity-store";
     public static final String ALL_SUBSCRIPTIONS_STORE = "all-subscriptions-store";
+    public static final String ENTITY_FOLLOWERS_STORE = "entity-followers-store";
     public static final String ALERTED_STORIES_STORE = "alerted-stories-store";
     public static final String ALERTED_SPIKES_STORE = "alerted-spikes-store";
     public static final String SPIKE_STATE_STORE = "spike-state-store";
@@ -59,7 +61,6 @@ public final class MediawatchTopology {
     public static final String STORIES_STORE = "stories-store";
 
     private static final JsonSerde<SubscriptionChange> CHANGE_SERDE = JsonSerde.of(SubscriptionChange.class);
-    private static final JsonSerde<EntitySubscriptions> FOLLOWERS_SERDE = JsonSerde.of(EntitySubscriptions.class);
 
     private MediawatchTopology() {
     }
@@ -95,11 +96,11 @@ public final class MediawatchTopology {
         StreamsBuilder builder = new StreamsBuilder();
         EntityIndex index = new EntityIndex(settings.classifier());
         addEntitiesStore(builder, index);
-        KTable<String, EntitySubscriptions> followers = subscriptionsByEntity(builder);
+        subscriptionsByEntity(builder);
         KStream<String, Article> articles = enrich(builder, index, settings);
         articleAlerts(builder, articles, settings);
         KStream<String, Mention> mentions = builder.stream(Topics.MENTIONS.name(), Topics.MENTIONS.consumed());
-        spikeAlerts(builder, mentions, followers, settings);
+        spikeAlerts(builder, mentions, settings);
         KStream<String, Mention> published = mentions.processValues(
                 () -> new PublishedTime<Mention>(Mention::publishedAt), Named.as("coverage-published-time"));
         coverage(published, settings);
@@ -160,50 +161,75 @@ public final class MediawatchTopology {
     }
 
     /**
-     * Subscriptions re-keyed by each entity they follow (the followers table, for spike alerts) and,
-     * under {@link EntitySubscriptions#ALL_KEY}, one by one into the story task's
-     * {@link #ALL_SUBSCRIPTIONS_STORE} (for entity and query alerts). The repartition topic is the one
-     * the table's grouping created before (same name, same records).
+     * Subscriptions re-keyed by each entity they follow, one entry per entity and subscription in the
+     * entity's task ({@link #ENTITY_FOLLOWERS_STORE}, for spike alerts), and every one under
+     * {@link EntitySubscriptions#ALL_KEY}, one entry each, into the story task's
+     * {@link #ALL_SUBSCRIPTIONS_STORE} (for entity and query alerts). A change writes one subscription.
+     * The repartition topic is the one the earlier table's grouping created (same name, same records);
+     * that table's store is still restored, and what it kept is moved to the two stores.
+     *
+     * <p>Without the table's join, nothing in the topology ties the partition counts of mentions and
+     * subscriptions together any more: {@link #copartitioningProblem} is checked before the stream starts.
      */
-    private static KTable<String, EntitySubscriptions> subscriptionsByEntity(StreamsBuilder builder) {
+    private static void subscriptionsByEntity(StreamsBuilder builder) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(), Topics.SUBSCRIPTIONS.valueSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALL_SUBSCRIPTIONS_STORE),
                 Serdes.String(), Topics.SUBSCRIPTIONS.valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENTITY_FOLLOWERS_STORE),
+                Serdes.String(), Topics.SUBSCRIPTIONS.valueSerde()));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(SUBSCRIPTIONS_BY_ENTITY_STORE), Serdes.String(),
+                JsonSerde.of(EntitySubscriptions.class)));
         KStream<String, SubscriptionChange> changes = builder
                 .stream(Topics.SUBSCRIPTIONS.name(), Topics.SUBSCRIPTIONS.consumed())
                 .process(SubscriptionFanOut::new, Named.as("subscription-fan-out"), SUBSCRIPTIONS_STORE)
                 .repartition(Repartitioned.<String, SubscriptionChange>as("subscriptions-by-entity")
                         .withKeySerde(Serdes.String()).withValueSerde(CHANGE_SERDE));
-        KTable<String, EntitySubscriptions> followers = changes
-                .filter((entity, change) -> !EntitySubscriptions.ALL_KEY.equals(entity),
-                        Named.as("entity-subscription-changes"))
-                .groupByKey(Grouped.with("subscriptions-by-entity", Serdes.String(), CHANGE_SERDE))
-                .aggregate(EntitySubscriptions::empty, (entity, change, f) -> f.apply(change),
-                        Named.as("subscriptions-by-entity-aggregate"),
-                        Materialized.<String, EntitySubscriptions, org.apache.kafka.streams.state.KeyValueStore<
-                                        org.apache.kafka.common.utils.Bytes, byte[]>>as(SUBSCRIPTIONS_BY_ENTITY_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(FOLLOWERS_SERDE));
-        // declared after the table, whose store it reads once to move an earlier version's "*" entry
+        changes.process(EntityFollowers.Updater::new, Named.as("entity-followers-update"),
+                ENTITY_FOLLOWERS_STORE, SUBSCRIPTIONS_BY_ENTITY_STORE);
         changes.process(AllSubscriptions.Updater::new, Named.as("all-subscriptions-update"),
                 ALL_SUBSCRIPTIONS_STORE, SUBSCRIPTIONS_BY_ENTITY_STORE);
-        return followers;
     }
 
-    /** Coverage spikes per entity, joined with the entity's followers: one alert per subscription and spike. */
-    private static void spikeAlerts(StreamsBuilder builder, KStream<String, Mention> mentions,
-                                    KTable<String, EntitySubscriptions> followers, Settings settings) {
+    /**
+     * Why the stream cannot run on topics with these partition counts, or null. An entity's mentions and
+     * its subscription changes must reach the same task, and so must the articles and subscriptions
+     * sent to the story task: the topology's repartition topics take the counts of
+     * {@code mediawatch.subscriptions} and {@code mediawatch.articles.raw}, so those and
+     * {@code mediawatch.mentions} need one count.
+     */
+    public static String copartitioningProblem(Map<String, Integer> partitions) {
+        List<String> names = List.of(Topics.ARTICLES_RAW.name(), Topics.MENTIONS.name(), Topics.SUBSCRIPTIONS.name());
+        java.util.Set<Integer> counts = new java.util.TreeSet<>();
+        for (String name : names) {
+            Integer n = partitions.get(name);
+            if (n == null) return name + " does not exist";
+            counts.add(n);
+        }
+        if (counts.size() == 1) return null;
+        StringBuilder what = new StringBuilder();
+        for (String name : names) {
+            if (what.length() > 0) what.append(", ");
+            what.append(name).append(' ').append(partitions.get(name));
+        }
+        return "the stream needs " + String.join(", ", names) + " to have the same number of partitions, they have: "
+                + what + " (topics/*.yaml, partitions; an existing topic's count is not changed by topics apply)";
+    }
+
+    /**
+     * Coverage spikes per entity, each joined with the entity's followers (a prefix scan of
+     * {@link #ENTITY_FOLLOWERS_STORE} in the same task): one alert per subscription and spike.
+     */
+    private static void spikeAlerts(StreamsBuilder builder, KStream<String, Mention> mentions, Settings settings) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ALERTED_SPIKES_STORE),
                 Serdes.String(), StoryAlertState.SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(SPIKE_STATE_STORE), Serdes.String(), SpikeState.SERDE));
         mentions.processValues(() -> new SpikeDetector(settings.spikes()), Named.as("spike-detector"),
                         SPIKE_STATE_STORE)
-                .join(followers, SpikeWithFollowers::new,
-                        Joined.<String, Spike, EntitySubscriptions>as("spike-subscription-join")
-                                .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Spike.class)))
-                .flatMap((entity, s) -> SpikeAlerts.of(s.spike(), s.followers(), settings.clock().instant()),
-                        Named.as("spike-alerts"))
+                .process(() -> new EntityFollowers.SpikeJoin(settings.clock()), Named.as("spike-alerts"),
+                        ENTITY_FOLLOWERS_STORE, SUBSCRIPTIONS_BY_ENTITY_STORE)
                 // A spike's id names its entity, whose task this is: deduplicated here, no repartition.
                 .process(() -> new OncePerSpike(ALERTED_SPIKES_STORE, settings.dedupRetention()),
                         Named.as("once-per-spike"), ALERTED_SPIKES_STORE)
@@ -244,9 +270,6 @@ public final class MediawatchTopology {
                                                                                               Duration retention) {
         return Materialized.<String, OutletCounts, WindowStore<Bytes, byte[]>>as(name)
                 .withKeySerde(Serdes.String()).withValueSerde(OutletCounts.SERDE).withRetention(retention);
-    }
-
-    private record SpikeWithFollowers(Spike spike, EntitySubscriptions followers) {
     }
 
 }

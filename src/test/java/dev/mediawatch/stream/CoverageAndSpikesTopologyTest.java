@@ -26,6 +26,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.test.TestRecord;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,31 @@ class CoverageAndSpikesTopologyTest {
         assertThat(spike.entities()).containsExactly("cecot");
         assertThat(spike.publishedAt()).isBeforeOrEqualTo(burst.plus(Duration.ofMinutes(1)));
         assertThat(spike.reason()).contains("CECOT").contains("5 articles in the last 15 minutes").contains("expected");
+    }
+
+    /**
+     * An entity's followers as versions before 2026-11-30 kept them (one value of the
+     * subscriptions-by-entity table) are moved to the followers store and alerted; the table's "*" entry
+     * of every subscription is left to the story task, which moves it too.
+     */
+    @Test
+    void shouldMoveAnEarlierVersionsFollowersAndAlertThem() {
+        Subscription legacy = new Subscription("legacy-desk", List.of("cecot"), null, List.of(Channel.console()));
+        var table = driver.<String, EntitySubscriptions>getTimestampedKeyValueStore(
+                MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE);
+        table.put("cecot", ValueAndTimestamp.make(new EntitySubscriptions(Map.of(legacy.id(), legacy), 1), 0));
+        table.put(EntitySubscriptions.ALL_KEY, ValueAndTimestamp.make(
+                new EntitySubscriptions(Map.of(legacy.id(), legacy), 1), 0));
+
+        for (int i = 0; i < 6; i++) cecot(T0.plusSeconds(20L * i));
+
+        assertThat(spikes()).extracting(Alert::subscriptionId).containsExactlyInAnyOrder("desk", "legacy-desk");
+        assertThat(table.get("cecot")).isNull();
+        assertThat(table.get(EntitySubscriptions.ALL_KEY)).isNull();
+        assertThat(driver.<String, Subscription>getKeyValueStore(MediawatchTopology.ALL_SUBSCRIPTIONS_STORE)
+                .get("legacy-desk")).isEqualTo(legacy);
+        assertThat(driver.<String, Subscription>getKeyValueStore(MediawatchTopology.ENTITY_FOLLOWERS_STORE)
+                .get(EntityFollowers.key("cecot", "legacy-desk"))).isEqualTo(legacy);
     }
 
     @Test

@@ -93,11 +93,10 @@ class MediawatchTopologyTest {
         raw.pipeInput(a.articleId(), a);
     }
 
-    /** The largest record written to any of these topics since the last call. */
-    private int largestRecordWritten(List<String> topics) {
+    /** The largest record written to any topic (public, changelog or repartition) since the last call. */
+    private int largestRecordWritten() {
         int largest = 0;
-        for (String topic : topics) {
-            if (!driver.producedTopicNames().contains(topic)) continue;
+        for (String topic : driver.producedTopicNames()) {
             TestOutputTopic<byte[], byte[]> out = driver.createOutputTopic(topic, Serdes.ByteArray().deserializer(),
                     Serdes.ByteArray().deserializer());
             for (TestRecord<byte[], byte[]> r : out.readRecordsToList()) {
@@ -113,22 +112,21 @@ class MediawatchTopologyTest {
     }
 
     /**
-     * Each subscription is its own store entry: a change writes one subscription, however many there
-     * are. (All of them were one value until 2026-11-30, rewritten per change: that value reached 280 KB
-     * here, and past about 7,000 subscriptions the broker's 1 MB record limit.)
+     * Each subscription is its own store entry, and its own entry under each entity it follows: a change
+     * writes one subscription, however many there are. (All of them were one value until 2026-11-30, and
+     * an entity's followers another, each rewritten per change: 280 KB and 140 KB here, and past about
+     * 7,000 subscriptions, or followers of one entity, the broker's 1 MB record limit.)
      */
     @Test
     void shouldWriteOneSubscriptionPerChangeHoweverManyThereAre() {
-        List<String> written = List.of(
-                StreamsSettings.APPLICATION_ID + "-" + MediawatchTopology.ALL_SUBSCRIPTIONS_STORE + "-changelog",
-                StreamsSettings.APPLICATION_ID + "-subscriptions-by-entity-repartition");
-        largestRecordWritten(written);
+        largestRecordWritten();
         for (int i = 0; i < 2000; i++) {
             String id = String.format("desk-%04d", i);
             subscriptions.pipeInput(id, new Subscription(id, List.of(i % 2 == 0 ? "cecot" : "bukele"),
                     i % 10 == 0 ? "\"Alien Enemies Act\"" : null, List.of(Channel.console())));
         }
-        assertThat(largestRecordWritten(written)).isBetween(100, 2_000);
+        // 1,000 follow each entity: one subscription per record still
+        assertThat(largestRecordWritten()).isBetween(100, 2_000);
         assertThat(driver.<String, Subscription>getKeyValueStore(MediawatchTopology.ALL_SUBSCRIPTIONS_STORE)
                 .approximateNumEntries()).isEqualTo(2001);
 
@@ -140,12 +138,24 @@ class MediawatchTopologyTest {
         assertThat(out).filteredOn(a -> a.kind().equals(Alert.KIND_QUERY)).hasSize(200);
     }
 
+    /** Mentions and subscription changes of one entity meet in one task only if the topics' counts agree. */
+    @Test
+    void shouldRefuseTopicsWhosePartitionCountsDiffer() {
+        assertThat(MediawatchTopology.copartitioningProblem(java.util.Map.of(Topics.ARTICLES_RAW.name(), 3,
+                Topics.MENTIONS.name(), 3, Topics.SUBSCRIPTIONS.name(), 3))).isNull();
+        assertThat(MediawatchTopology.copartitioningProblem(java.util.Map.of(Topics.ARTICLES_RAW.name(), 3,
+                Topics.MENTIONS.name(), 6, Topics.SUBSCRIPTIONS.name(), 3)))
+                .contains("mediawatch.mentions 6").contains("mediawatch.subscriptions 3").contains("topics/");
+        assertThat(MediawatchTopology.copartitioningProblem(java.util.Map.of(Topics.ARTICLES_RAW.name(), 3,
+                Topics.MENTIONS.name(), 3))).isEqualTo("mediawatch.subscriptions does not exist");
+    }
+
     /** Every start re-publishes the config's subscriptions: an unchanged one must not be applied again. */
     @Test
     void shouldSendNothingOnForAnUnchangedSubscription() {
         String changelog = StreamsSettings.APPLICATION_ID + "-" + MediawatchTopology.ALL_SUBSCRIPTIONS_STORE
                 + "-changelog";
-        String followers = StreamsSettings.APPLICATION_ID + "-" + MediawatchTopology.SUBSCRIPTIONS_BY_ENTITY_STORE
+        String followers = StreamsSettings.APPLICATION_ID + "-" + MediawatchTopology.ENTITY_FOLLOWERS_STORE
                 + "-changelog";
         long before = recordsWritten(changelog);
         long followersBefore = recordsWritten(followers);
@@ -157,6 +167,7 @@ class MediawatchTopologyTest {
         subscriptions.pipeInput("immigration-desk", new Subscription("immigration-desk",
                 List.of("cecot"), null, List.of(Channel.console())));
         assertThat(recordsWritten(changelog)).isEqualTo(before + 1);
+        assertThat(recordsWritten(followers)).isEqualTo(followersBefore + 2); // cecot again, abrego-garcia gone
     }
 
     /** The "*" entry of the subscriptions-by-entity table, as versions before 2026-11-30 kept every subscription. */
@@ -394,7 +405,7 @@ class MediawatchTopologyTest {
 
         // raw -> [enrich] -> articles-for-stories -> [story, alerts] -> alerts: two transactional hops.
         assertThat(story.nodes()).extracting(TopologyDescription.Node::name)
-                .contains("article-alerts", "once-per-story", "subscriptions-by-entity-aggregate");
+                .contains("article-alerts", "once-per-story", "all-subscriptions-update", "entity-followers-update");
         // the article alerts read every subscription from the table's own store, in the same task
         assertThat(story.nodes()).filteredOn(n -> n.name().equals("article-alerts")).singleElement()
                 .extracting(n -> ((TopologyDescription.Processor) n).stores())
