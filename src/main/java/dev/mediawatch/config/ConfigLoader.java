@@ -82,6 +82,8 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
 
+    /** Channel settings kept as written (references unresolved) in the subscription. */
+    private static final Set<String> SECRET_SETTINGS = Set.of("webhookUrl", "url", "secret");
     private static final Pattern FEED_ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern ENTITY_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate field '([^']*)'");
@@ -372,11 +374,15 @@ public final class ConfigLoader {
         allowed.addAll(PACING_KEYS);
         settingsNode.object(allowed.toArray(String[]::new));
         Map<String, String> settings = new LinkedHashMap<>();
+        // Secrets are stored as written: a ${VAR} reaches mediawatch.subscriptions as the reference, not
+        // its value, and the dispatcher resolves it from its own environment (EnvReferences).
+        Map<String, String> stored = new LinkedHashMap<>();
         for (String key : settingsNode.keys()) {
             ConfigNode setting = settingsNode.get(key);
             if (setting.isAbsent()) continue;
             try {
                 settings.put(key, setting.stringOrUnset());
+                stored.put(key, SECRET_SETTINGS.contains(key) ? setting.rawText() : settings.get(key));
             } catch (EnvSubstitution.UnsetVariable e) {
                 log.warn("Subscription {}: {} channel disabled: environment variable {} is not set ({})",
                         subscriptionId, type, e.variable(), setting.path());
@@ -384,7 +390,7 @@ public final class ConfigLoader {
             }
         }
         validateChannel(type, settingsNode, settings);
-        return new Channel(type, settings);
+        return new Channel(type, stored);
     }
 
     private static void validateChannel(String type, ConfigNode node, Map<String, String> settings) {

@@ -99,6 +99,12 @@ final class ConfigNode {
         }
     }
 
+    /** The scalar as written, references not replaced. */
+    String rawText() {
+        if (!node.isValueNode()) throw wrongType("a string");
+        return node.isTextual() ? node.textValue() : node.asText();
+    }
+
     /** Like {@link #string} but an unset variable surfaces as {@link EnvSubstitution.UnsetVariable}. */
     String stringOrUnset() {
         if (!node.isTextual()) return string(null);

@@ -28,11 +28,18 @@ public final class SlackSink implements Sink {
     private final HttpPoster http;
     private final Duration pacing;
     private final RetryPolicy retryPolicy;
+    private final Map<String, String> env;
 
     public SlackSink(HttpPoster http, Duration pacing, RetryPolicy retryPolicy) {
+        this(http, pacing, retryPolicy, System.getenv());
+    }
+
+    /** @param env where the channel's {@code ${VAR}} references in {@code webhookUrl} are resolved */
+    public SlackSink(HttpPoster http, Duration pacing, RetryPolicy retryPolicy, Map<String, String> env) {
         this.http = Objects.requireNonNull(http, "http");
         this.pacing = Objects.requireNonNull(pacing, "pacing");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.env = Map.copyOf(env);
     }
 
     /** One message a second; up to 6 attempts, back-off from 1 s to 1 min. */
@@ -73,7 +80,7 @@ public final class SlackSink implements Sink {
     }
 
     private void post(Channel channel, ObjectNode payload) throws DeliveryException {
-        String url = channel.settings().get("webhookUrl");
+        String url = ChannelSecrets.resolve(channel, "webhookUrl", env);
         if (url == null || url.isBlank()) throw DeliveryException.permanent("config", "slack channel has no webhookUrl");
         byte[] body;
         try {

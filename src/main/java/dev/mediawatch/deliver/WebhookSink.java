@@ -24,11 +24,18 @@ public final class WebhookSink implements Sink {
     private final HttpPoster http;
     private final Clock clock;
     private final RetryPolicy retryPolicy;
+    private final Map<String, String> env;
 
     public WebhookSink(HttpPoster http, Clock clock, RetryPolicy retryPolicy) {
+        this(http, clock, retryPolicy, System.getenv());
+    }
+
+    /** @param env where the channel's {@code ${VAR}} references in {@code url} and {@code secret} are resolved */
+    public WebhookSink(HttpPoster http, Clock clock, RetryPolicy retryPolicy, Map<String, String> env) {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.env = Map.copyOf(env);
     }
 
     public static WebhookSink standard(HttpPoster http) {
@@ -70,7 +77,7 @@ public final class WebhookSink implements Sink {
     }
 
     private void post(Channel channel, String id, ObjectNode envelope) throws DeliveryException {
-        String url = channel.settings().get("url");
+        String url = ChannelSecrets.resolve(channel, "url", env);
         if (url == null || url.isBlank()) throw DeliveryException.permanent("config", "webhook channel has no url");
         byte[] body;
         try {
@@ -82,7 +89,7 @@ public final class WebhookSink implements Sink {
         Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("webhook-id", id);
         headers.put("webhook-timestamp", Long.toString(timestamp));
-        String secret = channel.settings().get("secret");
+        String secret = ChannelSecrets.resolve(channel, "secret", env);
         if (secret != null && !secret.isBlank()) {
             try {
                 headers.put("webhook-signature", WebhookSignature.of(secret.strip()).sign(id, timestamp, body));

@@ -247,19 +247,45 @@ class ConfigLoaderTest {
                 .contains("immigration-desk", "slack", "SLACK_WEBHOOK_URL"));
     }
 
+    /**
+     * A channel's secrets given as references are checked (set, a valid URL) but kept as written: the
+     * subscription, and so mediawatch.subscriptions, carries the reference; the dispatcher resolves it.
+     */
     @Test
-    void setVariableInAChannelIsUsedAndNeverLogged() {
+    void setVariableInAChannelIsCheckedKeptAsTheReferenceAndNeverLogged() throws Exception {
         MediawatchConfig config = parse("""
                 entities: [{ id: cecot, name: CECOT }]
                 subscriptions:
                   - id: desk
                     entities: [cecot]
-                    deliver: [{ slack: { webhookUrl: "${SLACK_WEBHOOK_URL}" } }]
-                """, Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/secret"));
+                    deliver:
+                      - slack: { webhookUrl: "${SLACK_WEBHOOK_URL}" }
+                      - webhook: { url: "https://newsroom.example/hooks/${HOOK_PATH}", secret: "${HOOK_SECRET}", mode: "${MODE:-realtime}" }
+                """, Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/secret",
+                "HOOK_PATH", "p4th", "HOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
 
-        assertThat(config.subscriptions().get(0).deliver().get(0).settings())
-                .containsEntry("webhookUrl", "https://hooks.slack.com/services/T/B/secret");
+        List<Channel> channels = config.subscriptions().get(0).deliver();
+        assertThat(channels.get(0).settings()).containsEntry("webhookUrl", "${SLACK_WEBHOOK_URL}");
+        assertThat(channels.get(1).settings()).containsEntry("url", "https://newsroom.example/hooks/${HOOK_PATH}")
+                .containsEntry("secret", "${HOOK_SECRET}").containsEntry("mode", "realtime");
+        String published = dev.mediawatch.kafka.Json.mapper().writeValueAsString(config.subscriptions().get(0));
+        assertThat(published).doesNotContain("T/B/secret").doesNotContain("p4th").doesNotContain("MfKQ9r8");
+        assertThat(dev.mediawatch.config.EnvReferences.resolve(channels.get(1).settings().get("url"),
+                Map.of("HOOK_PATH", "p4th"))).isEqualTo("https://newsroom.example/hooks/p4th");
         assertThat(logged.list).isEmpty();
+    }
+
+    @Test
+    void aVariableInAChannelIsStillCheckedAsTheURLItGives() {
+        assertThatThrownBy(() -> parse("""
+                entities: [{ id: cecot, name: CECOT }]
+                subscriptions:
+                  - id: desk
+                    entities: [cecot]
+                    deliver: [{ slack: { webhookUrl: "${SLACK_WEBHOOK_URL}" } }]
+                """, Map.of("SLACK_WEBHOOK_URL", "not a url")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("webhookUrl")
+                .hasMessageNotContaining("not a url");
     }
 
     // --- errors: each names file, key path and reason ---

@@ -237,6 +237,31 @@ class DeliveryIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> hasStatus(d, id, Delivery.DELIVERED));
     }
 
+    /**
+     * A subscription keeps a channel's secrets as ${VAR} references (that is what the config publishes),
+     * and the dispatcher resolves them from its own environment: a variable it lacks fails that channel's
+     * delivery with the variable's name, and the other channel goes on.
+     */
+    @Test
+    void secretReferencesAreResolvedFromTheDispatchersEnvironment() throws Exception {
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        Channel referenced = new Channel("webhook", Map.of("url", "${HOOK_URL}", "secret", "${HOOK_SECRET}"));
+        Channel unset = new Channel("webhook", Map.of("url", "${MISSING_HOOK_URL}"));
+        subscribe("referenced", referenced, unset);
+        AlertDispatcher d = dispatcher(Clock.systemUTC(),
+                Map.of("HOOK_URL", hooks.url("/referenced"), "HOOK_SECRET", secret));
+        String id = publish(TestAlerts.alert("ref-1", "referenced"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> hooks.requests("/referenced").size() == 1
+                && hasStatus(d, id, Delivery.FAILED));
+
+        HookServer.Request r = hooks.requests("/referenced").get(0);
+        assertThat(StandardWebhooksVerifier.verify(secret, id, r.headers().getFirst("webhook-timestamp"), r.body(),
+                r.headers().getFirst("webhook-signature"))).isTrue();
+        Delivery failed = d.log().get(id, ChannelKey.of(unset)).orElseThrow();
+        assertThat(failed.error()).isEqualTo("webhook channel url: environment variable MISSING_HOOK_URL is not set");
+        await().atMost(Duration.ofSeconds(10)).until(() -> hasStatus(d, id, Delivery.DELIVERED));
+    }
+
     @Test
     void webhookRetriesOnTheScheduleAndA410DisablesIt() {
         hooks.script("/hook-retry", HookServer.Reply.of(500, ""), HookServer.Reply.of(502, ""));
@@ -321,10 +346,16 @@ class DeliveryIT {
     }
 
     private AlertDispatcher dispatcher(Clock clock) {
+        return dispatcher(clock, Map.of());
+    }
+
+    /** @param env the dispatcher's environment, where channels' ${VAR} references are resolved */
+    private AlertDispatcher dispatcher(Clock clock, Map<String, String> env) {
         SlackSink slack = new SlackSink(http, Duration.ofSeconds(1),
-                RetryPolicy.exponential(Duration.ofMillis(100), Duration.ofMillis(400), 5, Math::random));
+                RetryPolicy.exponential(Duration.ofMillis(100), Duration.ofMillis(400), 5, Math::random), env);
         WebhookSink webhook = new WebhookSink(http, clock,
-                RetryPolicy.schedule(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400))));
+                RetryPolicy.schedule(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400))),
+                env);
         AlertDispatcher d = new AlertDispatcher(broker.bootstrapServers(),
                 List.of(slack, webhook, new ConsoleSink(new PrintStream(new ByteArrayOutputStream()))), clock);
         d.start();
