@@ -35,11 +35,11 @@ final class SubscriptionsCommand {
         String query;
         @Option(names = "--console", description = "Deliver to the console of the deliver role.")
         boolean console;
-        @Option(names = "--slack-webhook-url", description = "Deliver to this Slack incoming webhook; '${VAR}' is stored as the reference and resolved by the dispatcher.")
+        @Option(names = "--slack-webhook-url", description = "Deliver to this Slack incoming webhook; '$${VAR}' is stored as the reference and resolved by the dispatcher.")
         String slack;
-        @Option(names = "--webhook-url", description = "Deliver to this signed webhook (a '${VAR}' reference is resolved by the dispatcher).")
+        @Option(names = "--webhook-url", description = "Deliver to this signed webhook (a '$${VAR}' reference is resolved by the dispatcher).")
         String webhook;
-        @Option(names = "--webhook-secret", description = "Signing secret of --webhook-url (whsec_...; a '${VAR}' reference is resolved by the dispatcher).")
+        @Option(names = "--webhook-secret", description = "Signing secret of --webhook-url (whsec_...; a '$${VAR}' reference is resolved by the dispatcher).")
         String webhookSecret;
 
         @Override
