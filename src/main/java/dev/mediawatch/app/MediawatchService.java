@@ -181,6 +181,7 @@ public final class MediawatchService implements AutoCloseable {
         dispatcher = new AlertDispatcher(bootstrapServers, sinks);
         dispatcher.start();
         resources.push(dispatcher);
+        resources.push(KafkaMetricsBridge.instance().register("deliver", dispatcher::kafkaMetrics));
     }
 
     /** The alert stream and the audit trail over HTTP; the trail is the dispatcher's when this process delivers. */
@@ -205,6 +206,7 @@ public final class MediawatchService implements AutoCloseable {
         poller = new FeedPoller(bootstrapServers, fetcher, schedule, Clock.systemUTC(), 16);
         poller.start();
         resources.push(poller);
+        resources.push(KafkaMetricsBridge.instance().register("poll", poller::kafkaMetrics));
     }
 
     /** Ready when the stream role (if any) is running and the Kafka cluster answers. */

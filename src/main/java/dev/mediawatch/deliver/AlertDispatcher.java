@@ -83,6 +83,17 @@ public final class AlertDispatcher implements AutoCloseable {
         this.loop = new Thread(this::run, "mediawatch-dispatcher");
     }
 
+    /**
+     * The Kafka clients' own metrics, consumer and producer together (each tagged with its client id),
+     * for the Prometheus bridge: reading them is thread-safe.
+     */
+    public java.util.Map<org.apache.kafka.common.MetricName, org.apache.kafka.common.Metric> kafkaMetrics() {
+        java.util.Map<org.apache.kafka.common.MetricName, org.apache.kafka.common.Metric> all =
+                new java.util.HashMap<>(consumer.metrics());
+        all.putAll(producer.metrics());
+        return all;
+    }
+
     public void start() {
         subscriptions.start();
         log.start();

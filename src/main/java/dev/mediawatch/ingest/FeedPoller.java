@@ -122,6 +122,17 @@ public final class FeedPoller implements AutoCloseable {
         this.loop = new Thread(this::run, "mediawatch-poller");
     }
 
+    /**
+     * The Kafka clients' own metrics, consumer and producer together (each tagged with its client id),
+     * for the Prometheus bridge: reading them is thread-safe.
+     */
+    public java.util.Map<org.apache.kafka.common.MetricName, org.apache.kafka.common.Metric> kafkaMetrics() {
+        java.util.Map<org.apache.kafka.common.MetricName, org.apache.kafka.common.Metric> all =
+                new java.util.HashMap<>(consumer.metrics());
+        all.putAll(producer.metrics());
+        return all;
+    }
+
     public void start() {
         statuses.start();
         loop.start();

@@ -42,6 +42,11 @@ public final class TypedProducer implements AutoCloseable {
         producer.flush();
     }
 
+    /** The producer's own metrics (thread-safe: read at each Prometheus scrape). */
+    public java.util.Map<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric> metrics() {
+        return producer.metrics();
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));

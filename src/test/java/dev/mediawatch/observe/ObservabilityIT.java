@@ -151,6 +151,14 @@ class ObservabilityIT {
         assertThat(kafka).contains("mediawatch_kafka_stream_thread_process_rate",
                 "mediawatch_kafka_stream_thread_commit_latency_avg_seconds",
                 "mediawatch_kafka_consumer_fetch_manager_records_lag_max");
+        // the dispatcher's and the poller's clients too, not only the stream's: the delivery backlog is
+        // the dispatcher consumer's lag
+        String text = scrapeText();
+        assertThat(text).containsPattern(
+                "mediawatch_kafka_consumer_fetch_manager_records_lag_max\\{client_id=\"consumer-mediawatch-deliver-\\d+\"");
+        assertThat(text).containsPattern(
+                "mediawatch_kafka_consumer_fetch_manager_records_lag_max\\{client_id=\"consumer-mediawatch-poller-\\d+\"");
+        assertThat(text).containsPattern("mediawatch_kafka_producer_record_send_total\\{client_id=\"producer-\\d+\"");
     }
 
     @Test
