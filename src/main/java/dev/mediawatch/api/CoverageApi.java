@@ -8,6 +8,12 @@ import dev.mediawatch.stream.CoMentions;
 import dev.mediawatch.stream.MediawatchTopology;
 import dev.mediawatch.stream.OutletCounts;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -31,31 +41,88 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * an entity per window of publication time, answered from the stream's window stores (5-minute
  * buckets kept 3 days, hourly ones 35 days, counted back from the newest article seen). {@code since}
  * is a duration back from {@code until} (default now) or an ISO-8601 instant. {@code GET /api/comentions?entity=cecot&since=24h}: the entities
- * named with it, and how often. Both read this instance's stores.
+ * named with it, and how often.
+ *
+ * <p>With several stream instances each holds some partitions: a coverage query goes to the instance
+ * that holds the entity's (found from the stream's metadata, each instance's {@code application.server}
+ * being its API address), and a co-mention query, whose pairs are counted in the tasks of their first
+ * entities, asks every instance and adds up. A forwarded request carries {@link #FORWARDED} and is
+ * answered from local state only, so a rebalance in between cannot make requests go round.
  */
 public final class CoverageApi {
     private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
     private static final Duration HOUR = Duration.ofHours(1);
     private static final int MAX_BUCKETS = 2_000;
 
+    /** Header of a request one instance forwards to another: answer from local state, forward nothing. */
+    static final String FORWARDED = "X-Mediawatch-Forwarded";
+    private static final Duration REMOTE_TIMEOUT = Duration.ofSeconds(10);
+
     private final KafkaStreams streams;
     private final Clock clock;
+    private final HostInfo self;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(REMOTE_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** For a stream alone (one instance, or tests): every query answered from local state. */
     public CoverageApi(KafkaStreams streams, Clock clock) {
+        this(streams, clock, null);
+    }
+
+    /** @param self this instance's {@code application.server}, or null to answer everything locally */
+    public CoverageApi(KafkaStreams streams, Clock clock, HostInfo self) {
         this.streams = streams;
         this.clock = clock;
+        this.self = self;
     }
 
     public HttpHandler coverage() {
-        return ex -> handle(ex, this::coverage);
+        return ex -> handle(ex, p -> {
+            if (self == null || forwarded(ex)) return coverage(p);
+            String entity = Params.required(p, "entity");
+            KeyQueryMetadata owner = streams.queryMetadataForKey(MediawatchTopology.COVERAGE_HOURLY_STORE, entity,
+                    Serdes.String().serializer());
+            if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)
+                    || owner.activeHost().equals(HostInfo.unavailable())) {
+                throw new InvalidStateStoreException("no instance holds the entity's partition yet");
+            }
+            if (owner.activeHost().equals(self)) return coverage(p);
+            return Json.mapper().readTree(remote(owner.activeHost(), ex.getRequestURI().getRawPath(),
+                    ex.getRequestURI().getRawQuery()));
+        });
     }
 
     public HttpHandler comentions() {
-        return ex -> handle(ex, this::comentions);
+        return ex -> handle(ex, p -> {
+            if (self == null || forwarded(ex)) return comentions(p);
+            // every instance with the same since and until, then summed
+            Instant until = until(p);
+            Instant from = since(p, until);
+            Map<String, String> fixed = new LinkedHashMap<>(p);
+            fixed.put("until", until.toString());
+            fixed.put("since", from.toString());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> answer = (Map<String, Object>) comentions(fixed);
+            @SuppressWarnings("unchecked")
+            Map<String, Long> partners = (Map<String, Long>) answer.get("with");
+            for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+                if (instance.hostInfo().equals(self)
+                        || !instance.stateStoreNames().contains(MediawatchTopology.COMENTIONS_HOURLY_STORE)) continue;
+                var remote = Json.mapper().readTree(remote(instance.hostInfo(), ex.getRequestURI().getRawPath(),
+                        query(fixed)));
+                remote.path("with").fields().forEachRemaining(e -> partners.merge(e.getKey(), e.getValue().asLong(),
+                        Long::sum));
+            }
+            return answer;
+        });
     }
 
     private interface Query {
-        Object answer(Map<String, String> params);
+        Object answer(Map<String, String> params) throws IOException, InterruptedException;
+    }
+
+    private static boolean forwarded(HttpExchange ex) {
+        return ex.getRequestHeaders().getFirst(FORWARDED) != null;
     }
 
     private static void handle(HttpExchange ex, Query query) throws IOException {
@@ -68,9 +135,52 @@ public final class CoverageApi {
             ApiServer.respond(ex, 200, Json.mapper().writeValueAsString(answer));
         } catch (IllegalArgumentException e) {
             ApiServer.respond(ex, 400, error(e.getMessage()));
-        } catch (InvalidStateStoreException e) {
+        } catch (InvalidStateStoreException e) { // StreamsNotStartedException too
             ApiServer.respond(ex, 503, error("the stream is starting or rebalancing; try again shortly"));
+        } catch (RemoteFailure e) {
+            ApiServer.respond(ex, e.status, e.body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ApiServer.respond(ex, 503, error("interrupted"));
         }
+    }
+
+    /** The instance that holds the state answered other than 200, or not at all: its answer is passed on. */
+    private static final class RemoteFailure extends IOException {
+        final int status;
+        final String body;
+
+        RemoteFailure(int status, String body) {
+            super(body, null);
+            this.status = status;
+            this.body = body;
+        }
+    }
+
+    /** GET from another instance's API, marked forwarded; its body when it answers 200. */
+    private String remote(HostInfo host, String path, String rawQuery) throws IOException, InterruptedException {
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + path
+                + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(REMOTE_TIMEOUT).header(FORWARDED, "1").GET().build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RemoteFailure(503, error("the instance at " + host.host() + ":" + host.port()
+                    + " that holds part of the answer did not answer; try again shortly"));
+        }
+        if (response.statusCode() != 200) throw new RemoteFailure(response.statusCode(), response.body());
+        return response.body();
+    }
+
+    private static String query(Map<String, String> params) {
+        StringBuilder q = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (q.length() > 0) q.append('&');
+            q.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return q.toString();
     }
 
     private Object coverage(Map<String, String> p) {

@@ -46,6 +46,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,8 @@ public final class MediawatchService implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private String bootstrapServers;
     private KafkaStreams streams;
+    /** This instance's API address as the stream advertises it (application.server). */
+    private HostInfo advertised;
     private FeedPoller poller;
     private ApiServer api;
     private BrokerProbe brokerProbe;
@@ -102,6 +106,10 @@ public final class MediawatchService implements AutoCloseable {
         try (TypedProducer producer = new TypedProducer(bootstrapServers)) {
             RegistryPublisher.publish(producer, config);
         }
+        // The API listens before the stream starts: the stream advertises its address (application.server)
+        // so that other instances can ask this one for the state it holds.
+        api = ApiServer.start(config.http().host(), config.http().port(), this::ready);
+        resources.push(api);
         if (options.roles().contains(Role.STREAM)) startStreams(config, options);
         if (options.roles().contains(Role.DELIVER)) startDispatcher(config, options);
         if (options.roles().contains(Role.POLL)) {
@@ -110,10 +118,8 @@ public final class MediawatchService implements AutoCloseable {
             if (streams != null) SubscriptionIndexWait.await(streams, config.subscriptions(), Duration.ofSeconds(60));
             startPoller(config);
         }
-        api = ApiServer.start(config.http().host(), config.http().port(), this::ready);
-        resources.push(api);
         if (streams != null) {
-            CoverageApi coverage = new CoverageApi(streams, Clock.systemUTC());
+            CoverageApi coverage = new CoverageApi(streams, Clock.systemUTC(), advertised);
             api.route("/api/coverage", coverage.coverage()).route("/api/comentions", coverage.comentions());
         }
         startDeliveryApi();
@@ -158,9 +164,11 @@ public final class MediawatchService implements AutoCloseable {
         if (!config.classification().isEmpty()) {
             settings = settings.withClassifier(settings.classifier().withTerms(config.classification()));
         }
-        streams = new KafkaStreams(MediawatchTopology.build(settings),
-                StreamsSettings.properties(bootstrapServers, options.dataDir().resolve("streams"),
-                        options.exactlyOnce(), config.stream().commitInterval()));
+        java.util.Properties props = StreamsSettings.properties(bootstrapServers, options.dataDir().resolve("streams"),
+                options.exactlyOnce(), config.stream().commitInterval());
+        advertised = new HostInfo(config.http().advertised(), api.address().getPort());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+        streams = new KafkaStreams(MediawatchTopology.build(settings), props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it: {}", e.toString(), e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse

@@ -19,7 +19,7 @@ final class ConfigResolver {
             if (httpPort < 0 || httpPort > 65535) {
                 throw new IllegalArgumentException("--http-port: " + httpPort + " is not a port (0-65535)");
             }
-            cfg = cfg.withHttp(new MediawatchConfig.HttpSettings(cfg.http().host(), httpPort));
+            cfg = cfg.withHttp(new MediawatchConfig.HttpSettings(cfg.http().host(), httpPort, cfg.http().advertisedHost()));
         }
         return cfg;
     }

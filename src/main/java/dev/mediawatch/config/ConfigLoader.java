@@ -191,10 +191,16 @@ public final class ConfigLoader {
     }
 
     private static HttpSettings http(ConfigNode node) {
-        node.object("host", "port");
+        node.object("host", "port", "advertisedHost");
         String host = node.get("host").string("127.0.0.1").trim();
         if (host.isEmpty()) throw node.get("host").error("must not be empty");
-        return new HttpSettings(host, node.get("port").integer(8080, 0, 65535));
+        String advertised = node.get("advertisedHost").string(null);
+        if (advertised != null && (advertised.isBlank() || advertised.contains(":") || advertised.contains("/"))) {
+            throw node.get("advertisedHost").error("expected a host name or IPv4 address (no port, no scheme), got \""
+                    + advertised + "\"");
+        }
+        return new HttpSettings(host, node.get("port").integer(8080, 0, 65535),
+                advertised == null ? null : advertised.strip());
     }
 
     /** {@code classification.categories}: category -> {term: weight}; replaces the built-in rules. */

@@ -75,8 +75,27 @@ public record MediawatchConfig(
         }
     }
 
-    /** {@code http:}: where the admin and metrics endpoints listen. */
-    public record HttpSettings(String host, int port) {
+    /**
+     * {@code http:}: where the admin, API and metrics endpoints listen.
+     *
+     * @param advertisedHost how other stream instances reach this one for the API's queries of state it
+     *                       holds (null: {@code host}, or this machine's name when {@code host} is a wildcard)
+     */
+    public record HttpSettings(String host, int port, String advertisedHost) {
+        public HttpSettings(String host, int port) {
+            this(host, port, null);
+        }
+
+        /** The host name other instances use to reach this one's API. */
+        public String advertised() {
+            if (advertisedHost != null) return advertisedHost;
+            if (!host.equals("0.0.0.0") && !host.equals("::") && !host.equals("[::]")) return host;
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                return "localhost";
+            }
+        }
     }
 
     /**

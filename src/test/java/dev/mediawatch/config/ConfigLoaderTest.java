@@ -290,6 +290,18 @@ class ConfigLoaderTest {
 
     // --- errors: each names file, key path and reason ---
 
+    /** What other stream instances call this one's API by: the host it listens on, else as configured. */
+    @Test
+    void advertisedHostDefaultsToTheListeningHostAndIsCheckedWhenGiven() {
+        assertThat(parse("http: { host: 10.0.0.7, port: 8081 }").http().advertised()).isEqualTo("10.0.0.7");
+        assertThat(parse("http: { host: 0.0.0.0, advertisedHost: mediawatch-2.internal }").http().advertised())
+                .isEqualTo("mediawatch-2.internal");
+        assertThat(parse("http: { host: 0.0.0.0 }").http().advertised()).isNotEqualTo("0.0.0.0").isNotBlank();
+        assertThatThrownBy(() -> parse("http: { advertisedHost: \"http://mediawatch-2:8080\" }"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http.advertisedHost")
+                .hasMessageContaining("no port, no scheme");
+    }
+
     @Test
     void unknownTopLevelKey() {
         assertRefused("feed: []", "feed", "unknown key (did you mean feeds?)");
