@@ -37,7 +37,10 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,14 +48,15 @@ import org.junit.jupiter.api.io.TempDir;
  * answers a coverage or co-mention query in full, asking the other for the state it holds.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
-    /** Entities named by the articles, with how many articles name each. */
-    private static final Map<String, Integer> ARTICLES = new LinkedHashMap<>();
+    /** Entities named by the articles, with how many articles name each (so far). */
+    private final Map<String, Integer> articles = new LinkedHashMap<>();
 
-    static {
+    {
         String[] ids = {"cecot", "bukele", "rubio", "ms-13", "tren-de-aragua", "abrego-garcia", "boasberg", "xinis",
                 "noem"};
-        for (int i = 0; i < ids.length; i++) ARTICLES.put(ids[i], 1 + i % 4);
+        for (int i = 0; i < ids.length; i++) articles.put(ids[i], 1 + i % 4);
     }
 
     @TempDir
@@ -61,12 +65,12 @@ class ScaleOutIT {
     private MediawatchService first;
     private MediawatchService second;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Instant published = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    private final Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
 
     @BeforeAll
     void start() throws Exception {
         StringBuilder entities = new StringBuilder("entities:\n");
-        for (String id : ARTICLES.keySet()) {
+        for (String id : articles.keySet()) {
             entities.append("  - { id: ").append(id).append(", name: \"Name").append(id.replace("-", ""))
                     .append("\", type: person }\n");
         }
@@ -82,6 +86,7 @@ class ScaleOutIT {
 
     @AfterAll
     void stop() {
+        if (producer != null) producer.close();
         if (second != null) second.close();
         if (first != null) first.close();
     }
@@ -94,51 +99,76 @@ class ScaleOutIT {
     }
 
     @Test
+    @Order(1)
     void eitherInstanceAnswersForTheStateTheOtherHolds() throws Exception {
         // both instances running, each with some of the entities' partitions
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (first.streams().state() != KafkaStreams.State.RUNNING
                     || second.streams().state() != KafkaStreams.State.RUNNING) return false;
             Set<HostInfo> owners = new HashSet<>();
-            for (String id : ARTICLES.keySet()) {
+            for (String id : articles.keySet()) {
                 owners.add(first.streams().queryMetadataForKey(MediawatchTopology.COVERAGE_HOURLY_STORE, id,
                         Serdes.String().serializer()).activeHost());
             }
             return owners.size() == 2 && !owners.contains(HostInfo.unavailable());
         });
 
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, first.bootstrapServers());
-        int n = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            for (var e : ARTICLES.entrySet()) {
-                for (int i = 0; i < e.getValue(); i++) {
-                    String id = "scale-" + (++n);
-                    // each article names its entity and CECOT
-                    String text = "Name" + e.getKey().replace("-", "") + " spoke. Namececot was named too, story " + n + ".";
-                    producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), id, Json.mapper().writeValueAsString(
-                            Map.of("articleId", id, "feedId", "manual", "url", "https://example.org/" + id,
-                                    "title", "Report " + n, "outlet", "Wire " + (n % 3), "publishedAt",
-                                    published.plusSeconds(n).toString(), "text", text))));
-                }
-            }
+        for (var e : articles.entrySet()) {
+            for (int i = 0; i < e.getValue(); i++) publish(e.getKey());
         }
-        int articles = n;
-        String range = "&window=1h&since=" + published.minus(Duration.ofHours(1)) + "&until=" + published.plus(Duration.ofHours(2));
-        for (MediawatchService asked : List.of(first, second)) {
-            for (var e : ARTICLES.entrySet()) {
-                int expected = e.getKey().equals("cecot") ? articles : e.getValue();
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                        assertThat(get(asked, "/api/coverage?entity=" + e.getKey() + range).get("total").asInt())
-                                .as("%s asked on port %d", e.getKey(), asked.httpPort()).isEqualTo(expected));
-            }
-            // CECOT's partners are counted in the tasks of whichever entity of each pair sorts first: both instances
-            JsonNode with = get(asked, "/api/comentions?entity=cecot&since=" + published.minus(Duration.ofHours(1))
-                    + "&until=" + published.plus(Duration.ofHours(2))).get("with");
-            for (var e : ARTICLES.entrySet()) {
-                if (e.getKey().equals("cecot")) continue;
-                assertThat(with.path(e.getKey()).asInt()).as("%s with cecot", e.getKey()).isEqualTo(e.getValue());
-            }
+        for (MediawatchService asked : List.of(first, second)) assertAnswersInFull(asked);
+    }
+
+    /**
+     * One instance leaves: the other takes over its partitions, restores their state from the
+     * changelogs, answers for every entity and counts what comes next.
+     */
+    @Test
+    @Order(2)
+    void theRemainingInstanceTakesOverTheStateOfOneThatLeaves() throws Exception {
+        second.close();
+        second = null;
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                first.streams().state() == KafkaStreams.State.RUNNING && first.streams().metadataForAllStreamsClients().size() == 1);
+        assertAnswersInFull(first);
+
+        publish("noem");
+        articles.merge("noem", 1, Integer::sum);
+        assertAnswersInFull(first);
+    }
+
+    private final Properties producerProps = new Properties();
+    private KafkaProducer<String, String> producer;
+
+    /** One article naming {@code entity} and CECOT. */
+    private void publish(String entity) throws Exception {
+        if (producer == null) {
+            producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, first.bootstrapServers());
+            producer = new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer());
+        }
+        int n = ++articlesSent;
+        String id = "scale-" + n;
+        String text = "Name" + entity.replace("-", "") + " spoke. Namececot was named too, story " + n + ".";
+        producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), id, Json.mapper().writeValueAsString(
+                Map.of("articleId", id, "feedId", "manual", "url", "https://example.org/" + id, "title", "Report " + n,
+                        "outlet", "Wire " + (n % 3), "publishedAt", hour.plusSeconds(n).toString(), "text", text)))).get();
+    }
+
+    private int articlesSent;
+
+    private void assertAnswersInFull(MediawatchService asked) throws Exception {
+        String range = "&since=" + hour.minus(Duration.ofHours(1)) + "&until=" + hour.plus(Duration.ofHours(2));
+        for (var e : articles.entrySet()) {
+            int expected = e.getKey().equals("cecot") ? articlesSent : e.getValue();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                    assertThat(get(asked, "/api/coverage?window=1h&entity=" + e.getKey() + range).get("total").asInt())
+                            .as("%s asked on port %d", e.getKey(), asked.httpPort()).isEqualTo(expected));
+        }
+        // CECOT's partners are counted in the tasks of whichever entity of each pair sorts first
+        JsonNode with = get(asked, "/api/comentions?entity=cecot" + range).get("with");
+        for (var e : articles.entrySet()) {
+            if (e.getKey().equals("cecot")) continue;
+            assertThat(with.path(e.getKey()).asInt()).as("%s with cecot", e.getKey()).isEqualTo(e.getValue());
         }
     }
 }
