@@ -29,7 +29,7 @@ final class AllSubscriptions {
 
     /**
      * Applies the changes sent under {@link EntitySubscriptions#ALL_KEY}; the entity-keyed changes go
-     * to the subscriptions-by-entity table, not here. Bumps {@link ArticleAlertsProcessor#ALL_CHANGES}.
+     * to {@link EntityFollowers}, not here. Bumps {@link ArticleAlertsProcessor#ALL_CHANGES}.
      */
     static final class Updater implements Processor<String, SubscriptionChange, Void, Void> {
         private KeyValueStore<String, Subscription> all;
@@ -59,7 +59,7 @@ final class AllSubscriptions {
      * overwrite a later change.
      */
     static void migrate(TimestampedKeyValueStore<String, EntitySubscriptions> byEntity,
-                           KeyValueStore<String, Subscription> all) {
+                        KeyValueStore<String, Subscription> all) {
         ValueAndTimestamp<EntitySubscriptions> legacy = byEntity.get(EntitySubscriptions.ALL_KEY);
         if (legacy == null) return;
         if (legacy.value() != null) {
