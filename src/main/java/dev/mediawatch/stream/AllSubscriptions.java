@@ -46,8 +46,14 @@ final class AllSubscriptions {
             if (!EntitySubscriptions.ALL_KEY.equals(record.key()) || record.value() == null) return;
             migrate(byEntity, all); // one read per change, and changes are rare
             SubscriptionChange change = record.value();
-            if (change.subscription() == null) all.delete(change.subscriptionId());
-            else all.put(change.subscriptionId(), change.subscription());
+            Subscription stored = all.get(change.subscriptionId());
+            if (change.subscription() == null) {
+                if (stored == null) return;
+                all.delete(change.subscriptionId());
+            } else {
+                if (change.subscription().equals(stored)) return; // re-published unchanged: nothing to write
+                all.put(change.subscriptionId(), change.subscription());
+            }
             ArticleAlertsProcessor.ALL_CHANGES.incrementAndGet();
         }
     }

@@ -95,8 +95,12 @@ public final class EntityFollowers {
             }
             SubscriptionChange change = record.value();
             String key = key(entity, change.subscriptionId());
-            if (change.subscription() == null) store.delete(key);
-            else store.put(key, change.subscription());
+            Subscription stored = store.get(key);
+            if (change.subscription() == null) {
+                if (stored != null) store.delete(key);
+            } else if (!change.subscription().equals(stored)) { // re-published unchanged: nothing to write
+                store.put(key, change.subscription());
+            }
         }
     }
 

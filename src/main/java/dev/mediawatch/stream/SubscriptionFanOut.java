@@ -13,8 +13,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Re-keys subscriptions by entity, and every subscription under {@link EntitySubscriptions#ALL_KEY}.
  * It remembers each subscription's previous version so that an
- * entity dropped from a subscription (or a deleted subscription) removes it from that entity's followers,
- * and so that a subscription upserted unchanged (every start re-publishes the config's) sends nothing.
+ * entity dropped from a subscription (or a deleted subscription) removes it from that entity's followers.
+ * A subscription upserted unchanged (every start re-publishes the config's) is still sent on: the stores
+ * it reaches write nothing for it ({@link AllSubscriptions}, {@link EntityFollowers}), and under
+ * at-least-once a change re-sent after a failure must not be dropped here because this store already
+ * holds it.
  */
 final class SubscriptionFanOut implements Processor<String, Subscription, String, SubscriptionChange> {
     private ProcessorContext<String, SubscriptionChange> context;
@@ -33,7 +36,6 @@ final class SubscriptionFanOut implements Processor<String, Subscription, String
         Subscription now = record.value();
         if (now != null) MetricLabels.current().admitSubscription(id);
         Subscription before = previous.get(id);
-        if (now != null && now.equals(before)) return;
         Set<String> current = now == null ? Set.of() : new HashSet<>(now.entities());
         for (String entity : before == null ? List.<String>of() : before.entities()) {
             if (!current.contains(entity)) emit(record, entity, new SubscriptionChange(id, null));

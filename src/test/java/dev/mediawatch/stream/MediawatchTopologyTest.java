@@ -150,9 +150,9 @@ class MediawatchTopologyTest {
                 Topics.MENTIONS.name(), 3))).isEqualTo("mediawatch.subscriptions does not exist");
     }
 
-    /** Every start re-publishes the config's subscriptions: an unchanged one must not be applied again. */
+    /** Every start re-publishes the config's subscriptions: an unchanged one is not written again. */
     @Test
-    void shouldSendNothingOnForAnUnchangedSubscription() {
+    void shouldWriteNothingForAnUnchangedSubscription() {
         String changelog = StreamsSettings.APPLICATION_ID + "-" + MediawatchTopology.ALL_SUBSCRIPTIONS_STORE
                 + "-changelog";
         String followers = StreamsSettings.APPLICATION_ID + "-" + MediawatchTopology.ENTITY_FOLLOWERS_STORE
