@@ -63,6 +63,7 @@ public final class MediawatchService implements AutoCloseable {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private String bootstrapServers;
     private KafkaStreams streams;
+    private volatile boolean started;
     /** This instance's API address as the stream advertises it (application.server). */
     private HostInfo advertised;
     private FeedPoller poller;
@@ -123,6 +124,8 @@ public final class MediawatchService implements AutoCloseable {
             api.route("/api/coverage", coverage.coverage()).route("/api/comentions", coverage.comentions());
         }
         startDeliveryApi();
+        // The API listens from before the stream starts; ready only once every route is in place.
+        started = true;
         LOG.info("mediawatch running: roles {}, Kafka at {}, HTTP on {}", options.roles(), bootstrapServers,
                 api.address());
     }
@@ -217,10 +220,10 @@ public final class MediawatchService implements AutoCloseable {
         resources.push(KafkaMetricsBridge.instance().register("poll", poller::kafkaMetrics));
     }
 
-    /** Ready when the stream role (if any) is running and the Kafka cluster answers. */
+    /** Ready when start-up is complete (every route in place), the stream role (if any) runs and the Kafka cluster answers. */
     public boolean ready() {
         boolean streamsRunning = streams == null || streams.state() == KafkaStreams.State.RUNNING;
-        return streamsRunning && brokerProbe != null && brokerProbe.answers();
+        return started && streamsRunning && brokerProbe != null && brokerProbe.answers();
     }
 
     /** The stream, or null without the stream role (for tests that query its stores). */
