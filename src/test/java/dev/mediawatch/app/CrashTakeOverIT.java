@@ -15,20 +15,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,14 +109,8 @@ class CrashTakeOverIT {
         assertThat(victim.isAlive()).isFalse();
 
         Map<String, Integer> alertsPerArticle = new HashMap<>();
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, survivor.bootstrapServers());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "crash-take-over-it");
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ALERTS.name()));
+        try (KafkaConsumer<String, String> consumer = TopicReader.fromStart(survivor.bootstrapServers(),
+                Topics.ALERTS.name())) {
             // the group notices the dead member after its session timeout (45 s), then the survivor restores
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
                 read(consumer, alertsPerArticle);

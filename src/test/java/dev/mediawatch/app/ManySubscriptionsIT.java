@@ -21,13 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -109,13 +107,8 @@ class ManySubscriptionsIT {
         }
         Set<String> alerted = new HashSet<>();
         Set<String> kinds = new HashSet<>();
-        Properties p = clientProperties();
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "many-subscriptions-it");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ALERTS.name()));
+        try (KafkaConsumer<String, String> consumer = TopicReader.fromStart(service.bootstrapServers(),
+                Topics.ALERTS.name())) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     Map<?, ?> alert = Json.mapper().readValue(r.value(), Map.class);
